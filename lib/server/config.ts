@@ -1,0 +1,170 @@
+import "server-only";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one module that reads process.env. Variable names and meanings follow the
+ * Consul CLI so an operator's existing shell set-up works unchanged.
+ */
+
+const bool = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => ["1", "0", "true", "false", "yes", "no", "t", "f"].includes(v), {
+      message: `${name} must be true or false`,
+    })
+    .transform((v) => ["1", "true", "yes", "t"].includes(v));
+
+const envSchema = z.object({
+  CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
+  CONSUL_HTTP_TOKEN: z.string().trim().optional(),
+  CONSUL_HTTP_TOKEN_FILE: z.string().trim().min(1).optional(),
+  CONSUL_HTTP_AUTH: z
+    .string()
+    .refine((v) => v.includes(":"), { message: "CONSUL_HTTP_AUTH must be user:password" })
+    .optional(),
+  CONSUL_HTTP_SSL: bool("CONSUL_HTTP_SSL").optional(),
+  CONSUL_CACERT: z.string().trim().min(1).optional(),
+  CONSUL_CAPATH: z.string().trim().min(1).optional(),
+  CONSUL_CLIENT_CERT: z.string().trim().min(1).optional(),
+  CONSUL_CLIENT_KEY: z.string().trim().min(1).optional(),
+  CONSUL_TLS_SERVER_NAME: z.string().trim().min(1).optional(),
+  CONSUL_HTTP_SSL_VERIFY: bool("CONSUL_HTTP_SSL_VERIFY").optional(),
+  DASHBOARD_READ_ONLY: bool("DASHBOARD_READ_ONLY").optional(),
+  DASHBOARD_DATA_DIR: z.string().trim().min(1).optional(),
+});
+
+export interface TlsConfig {
+  ca?: string[];
+  cert?: string;
+  key?: string;
+  servername?: string;
+  rejectUnauthorized: boolean;
+}
+
+export interface Config {
+  /** Base URL of the Consul HTTP API, without trailing slash, e.g. http://127.0.0.1:8500 */
+  consulUrl: string;
+  token: string | undefined;
+  basicAuth: { user: string; password: string } | undefined;
+  tls: TlsConfig | undefined;
+  readOnly: boolean;
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable}: ${message}`);
+    this.name = "ConfigError";
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (err) {
+    throw new ConfigError(variable, `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+function parseAddress(raw: string | undefined, ssl: boolean | undefined): string {
+  const value = raw ?? "127.0.0.1:8500";
+  const hasScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(value);
+  if (hasScheme && !/^https?:\/\//i.test(value)) {
+    throw new ConfigError("CONSUL_HTTP_ADDR", `unsupported scheme in "${value}" (use http:// or https://)`);
+  }
+  const withScheme = hasScheme ? value : `${ssl ? "https" : "http"}://${value}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError("CONSUL_HTTP_ADDR", `"${value}" is not host:port or a URL`);
+  }
+  if (url.pathname !== "/" || url.search || url.hash) {
+    throw new ConfigError("CONSUL_HTTP_ADDR", `"${value}" must not carry a path or query`);
+  }
+  // CONSUL_HTTP_SSL=true upgrades a plain address, as the Consul CLI does.
+  if (ssl && url.protocol === "http:" && !/^http:\/\//i.test(value)) url.protocol = "https:";
+  return url.origin;
+}
+
+function readCaPath(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new ConfigError("CONSUL_CAPATH", `cannot read directory ${dir} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  const pems = names
+    .filter((n) => /\.(pem|crt|cer)$/i.test(n))
+    .map((n) => readFile("CONSUL_CAPATH", path.join(dir, n)));
+  if (pems.length === 0) throw new ConfigError("CONSUL_CAPATH", `no .pem/.crt files in ${dir}`);
+  return pems;
+}
+
+export function parseConfig(env: Env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? "environment");
+    throw new ConfigError(variable, issue?.message ?? "invalid value");
+  }
+  const e = parsed.data;
+  const consulUrl = parseAddress(e.CONSUL_HTTP_ADDR, e.CONSUL_HTTP_SSL);
+
+  // As in the Consul CLI, the token file wins over the token.
+  const token = e.CONSUL_HTTP_TOKEN_FILE
+    ? readFile("CONSUL_HTTP_TOKEN_FILE", e.CONSUL_HTTP_TOKEN_FILE).trim() || undefined
+    : e.CONSUL_HTTP_TOKEN || undefined;
+
+  let basicAuth: Config["basicAuth"];
+  if (e.CONSUL_HTTP_AUTH) {
+    const i = e.CONSUL_HTTP_AUTH.indexOf(":");
+    basicAuth = { user: e.CONSUL_HTTP_AUTH.slice(0, i), password: e.CONSUL_HTTP_AUTH.slice(i + 1) };
+  }
+
+  if (Boolean(e.CONSUL_CLIENT_CERT) !== Boolean(e.CONSUL_CLIENT_KEY)) {
+    const missing = e.CONSUL_CLIENT_CERT ? "CONSUL_CLIENT_KEY" : "CONSUL_CLIENT_CERT";
+    throw new ConfigError(missing, "CONSUL_CLIENT_CERT and CONSUL_CLIENT_KEY must be set together");
+  }
+
+  let tls: TlsConfig | undefined;
+  if (consulUrl.startsWith("https:")) {
+    const ca = [
+      ...(e.CONSUL_CACERT ? [readFile("CONSUL_CACERT", e.CONSUL_CACERT)] : []),
+      ...(e.CONSUL_CAPATH ? readCaPath(e.CONSUL_CAPATH) : []),
+    ];
+    tls = {
+      ca: ca.length > 0 ? ca : undefined,
+      cert: e.CONSUL_CLIENT_CERT ? readFile("CONSUL_CLIENT_CERT", e.CONSUL_CLIENT_CERT) : undefined,
+      key: e.CONSUL_CLIENT_KEY ? readFile("CONSUL_CLIENT_KEY", e.CONSUL_CLIENT_KEY) : undefined,
+      servername: e.CONSUL_TLS_SERVER_NAME,
+      rejectUnauthorized: e.CONSUL_HTTP_SSL_VERIFY ?? true,
+    };
+  }
+
+  return {
+    consulUrl,
+    token,
+    basicAuth,
+    tls,
+    readOnly: e.DASHBOARD_READ_ONLY ?? false,
+    dataDir: path.resolve(e.DASHBOARD_DATA_DIR ?? "data"),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The validated configuration; throws ConfigError naming the bad variable. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,107 @@
+import "server-only";
+import type { z } from "zod";
+import { blockingTimeoutMs, nextBlockingIndex } from "@/lib/consul/blocking-index";
+import type { Config } from "../config";
+import { ConsulError } from "./errors";
+import { ConsulTransport, type QueryValue, type ResponseMeta } from "./transport";
+
+export interface ReadOptions {
+  /** Target datacenter (`?dc=`); the local agent's when absent. */
+  dc?: string;
+  /** Let any server answer (`?stale`): works without a leader. */
+  stale?: boolean;
+  token?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface BlockingOptions extends ReadOptions {
+  /** Index from the previous answer; "0" or absent for a first, non-blocking read. */
+  index?: string;
+  /** Longest time Consul may hold the request, in ms (Consul caps it at 10 min). */
+  waitMs?: number;
+}
+
+export interface Result<T> {
+  data: T;
+  meta: ResponseMeta;
+}
+
+export interface BlockingResult<T> extends Result<T> {
+  /** Index to send with the next blocking query, after Consul's reset rules. */
+  nextIndex: string;
+}
+
+/** Encodes each path segment, so keys and names with `/`, `%`, `#`, `?` or spaces are safe. */
+export function encodePath(segments: string): string {
+  return segments.split("/").map(encodeURIComponent).join("/");
+}
+
+/**
+ * The typed core every Consul endpoint goes through: JSON validated with zod,
+ * errors typed by kind, blocking-query rules applied in one place.
+ */
+export class ConsulClient {
+  readonly transport: ConsulTransport;
+
+  constructor(config: Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls">) {
+    this.transport = new ConsulTransport(config);
+  }
+
+  get baseUrl(): string {
+    return this.transport.baseUrl;
+  }
+
+  async getJson<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    opts: ReadOptions & { query?: Record<string, QueryValue> } = {},
+  ): Promise<Result<z.output<S>>> {
+    const res = await this.transport.send({
+      path,
+      query: { ...opts.query, dc: opts.dc, stale: opts.stale },
+      token: opts.token,
+      signal: opts.signal,
+      timeoutMs: opts.timeoutMs,
+    });
+    return { data: parseJson(path, res.body, schema), meta: res.meta };
+  }
+
+  /**
+   * One round of a blocking query. The caller loops, passing `nextIndex` back;
+   * a return is not proof of change, so callers compare payloads.
+   */
+  async blockingJson<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    opts: BlockingOptions & { query?: Record<string, QueryValue> } = {},
+  ): Promise<BlockingResult<z.output<S>>> {
+    const index = opts.index ?? "0";
+    const waitMs = Math.min(opts.waitMs ?? 60_000, 600_000);
+    const blocking = index !== "0";
+    const result = await this.getJson(path, schema, {
+      ...opts,
+      query: { ...opts.query, index: blocking ? index : undefined, wait: blocking ? `${Math.ceil(waitMs / 1000)}s` : undefined },
+      timeoutMs: opts.timeoutMs ?? (blocking ? blockingTimeoutMs(waitMs) : undefined),
+    });
+    return { ...result, nextIndex: nextBlockingIndex(index, result.meta.index) };
+  }
+}
+
+export function parseJson<S extends z.ZodType>(path: string, body: Buffer, schema: S): z.output<S> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(body.toString("utf8"));
+  } catch (err) {
+    throw new ConsulError("parse", `Consul's answer to ${path} is not JSON`, undefined, path, { cause: err });
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join(".")}` : "";
+    throw new ConsulError("parse", `Unexpected answer from ${path}${where}: ${issue?.message ?? "invalid"}`, undefined, path, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}

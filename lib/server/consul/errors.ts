@@ -1,0 +1,29 @@
+import "server-only";
+
+export type ConsulErrorKind = "http" | "network" | "timeout" | "parse";
+
+/**
+ * Every failure talking to Consul is one of these. For `http`, `message` is
+ * Consul's own response text (e.g. "Permission denied: token with AccessorID …"
+ * or "ACL not found"), kept verbatim so the operator sees Consul's words.
+ */
+export class ConsulError extends Error {
+  constructor(
+    readonly kind: ConsulErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly path?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ConsulError";
+  }
+
+  get isPermissionDenied(): boolean {
+    return this.kind === "http" && this.status === 403;
+  }
+}
+
+export function isConsulError(err: unknown): err is ConsulError {
+  return err instanceof ConsulError;
+}

@@ -1,0 +1,147 @@
+import "server-only";
+import { Agent, request, errors as undiciErrors } from "undici";
+import type { Config } from "../config";
+import { ConsulError } from "./errors";
+
+export type QueryValue = string | number | boolean | undefined | null;
+
+export interface TransportRequest {
+  method?: "GET" | "PUT" | "DELETE" | "POST";
+  /** Path below the API root, e.g. `/v1/catalog/services` (segments already encoded). */
+  path: string;
+  query?: Record<string, QueryValue>;
+  body?: string | Uint8Array;
+  /** Overrides the server's token, e.g. a signed-in operator's own. */
+  token?: string;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** What Consul says about the freshness of an answer. */
+export interface ResponseMeta {
+  /** X-Consul-Index, kept as a string: it is a uint64. */
+  index: string | null;
+  /** X-Consul-KnownLeader; null when Consul did not send it. */
+  knownLeader: boolean | null;
+  /** X-Consul-LastContact in ms; null when Consul did not send it. */
+  lastContactMs: number | null;
+}
+
+export interface TransportResponse {
+  status: number;
+  body: Buffer;
+  meta: ResponseMeta;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function encodeQuery(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return "";
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === false) continue;
+    // Consul's flag-style parameters (?stale, ?recurse, ?keys) carry no value.
+    parts.push(v === true ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  }
+  return parts.length ? `?${parts.join("&")}` : "";
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | null {
+  const v = headers[name];
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+}
+
+export function readMeta(headers: Record<string, string | string[] | undefined>): ResponseMeta {
+  const leader = header(headers, "x-consul-knownleader");
+  const contact = header(headers, "x-consul-lastcontact");
+  return {
+    index: header(headers, "x-consul-index"),
+    knownLeader: leader === null ? null : leader === "true",
+    lastContactMs: contact === null || !/^\d+$/.test(contact) ? null : Number(contact),
+  };
+}
+
+export class ConsulTransport {
+  private readonly dispatcher: Agent;
+  private readonly baseHeaders: Record<string, string>;
+
+  constructor(private readonly config: Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls">) {
+    const tls = config.tls;
+    this.dispatcher = new Agent({
+      // Blocking queries can legitimately hold a response for minutes; our own signal times out.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+      keepAliveTimeout: 30_000,
+      connect: tls
+        ? {
+            ca: tls.ca,
+            cert: tls.cert,
+            key: tls.key,
+            servername: tls.servername,
+            rejectUnauthorized: tls.rejectUnauthorized,
+          }
+        : undefined,
+    });
+    this.baseHeaders = {};
+    if (config.basicAuth) {
+      const { user, password } = config.basicAuth;
+      this.baseHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    }
+  }
+
+  get baseUrl(): string {
+    return this.config.consulUrl;
+  }
+
+  async send(req: TransportRequest): Promise<TransportResponse> {
+    const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const url = `${this.config.consulUrl}${req.path}${encodeQuery(req.query)}`;
+    const headers: Record<string, string> = { ...this.baseHeaders };
+    const token = req.token ?? this.config.token;
+    if (token) headers["x-consul-token"] = token;
+
+    let res: Awaited<ReturnType<typeof request>>;
+    let body: Buffer;
+    try {
+      res = await request(url, {
+        method: req.method ?? "GET",
+        headers,
+        body: req.body,
+        signal,
+        dispatcher: this.dispatcher,
+      });
+      body = Buffer.from(await res.body.arrayBuffer());
+    } catch (err) {
+      if (req.signal?.aborted) throw req.signal.reason ?? err;
+      if (timeout.aborted) {
+        throw new ConsulError("timeout", `Consul did not answer ${req.path} within ${timeoutMs} ms`, undefined, req.path, {
+          cause: err,
+        });
+      }
+      throw new ConsulError("network", describeNetworkError(err, this.config.consulUrl), undefined, req.path, {
+        cause: err,
+      });
+    }
+
+    const meta = readMeta(res.headers);
+    if (res.statusCode >= 400) {
+      const text = body.toString("utf8").trim();
+      throw new ConsulError("http", text || `Consul answered HTTP ${res.statusCode}`, res.statusCode, req.path);
+    }
+    return { status: res.statusCode, body, meta };
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+}
+
+function describeNetworkError(err: unknown, baseUrl: string): string {
+  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const code = e.code ?? e.cause?.code;
+  const detail = code && code.startsWith("UND_ERR") ? e.message : (code ?? e.message ?? String(err));
+  if (err instanceof undiciErrors.SocketError) return `Connection to Consul at ${baseUrl} failed: ${e.message}`;
+  return `Cannot reach Consul at ${baseUrl}: ${detail}`;
+}
