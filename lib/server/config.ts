@@ -8,13 +8,13 @@ import { z } from "zod";
  * Consul CLI so an operator's existing shell set-up works unchanged.
  */
 
-const bool = (name: string) =>
+const bool = () =>
   z
     .string()
     .trim()
     .toLowerCase()
     .refine((v) => ["1", "0", "true", "false", "yes", "no", "t", "f"].includes(v), {
-      message: `${name} must be true or false`,
+      message: "must be true or false",
     })
     .transform((v) => ["1", "true", "yes", "t"].includes(v));
 
@@ -26,14 +26,14 @@ const envSchema = z.object({
     .string()
     .refine((v) => v.includes(":"), { message: "CONSUL_HTTP_AUTH must be user:password" })
     .optional(),
-  CONSUL_HTTP_SSL: bool("CONSUL_HTTP_SSL").optional(),
+  CONSUL_HTTP_SSL: bool().optional(),
   CONSUL_CACERT: z.string().trim().min(1).optional(),
   CONSUL_CAPATH: z.string().trim().min(1).optional(),
   CONSUL_CLIENT_CERT: z.string().trim().min(1).optional(),
   CONSUL_CLIENT_KEY: z.string().trim().min(1).optional(),
   CONSUL_TLS_SERVER_NAME: z.string().trim().min(1).optional(),
-  CONSUL_HTTP_SSL_VERIFY: bool("CONSUL_HTTP_SSL_VERIFY").optional(),
-  DASHBOARD_READ_ONLY: bool("DASHBOARD_READ_ONLY").optional(),
+  CONSUL_HTTP_SSL_VERIFY: bool().optional(),
+  DASHBOARD_READ_ONLY: bool().optional(),
   DASHBOARD_DATA_DIR: z.string().trim().min(1).optional(),
 });
 
@@ -157,7 +157,7 @@ export function parseConfig(env: Env): Config {
     basicAuth,
     tls,
     readOnly: e.DASHBOARD_READ_ONLY ?? false,
-    dataDir: path.resolve(e.DASHBOARD_DATA_DIR ?? "data"),
+    dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
   };
 }
 

@@ -1,0 +1,14 @@
+import { ServiceOverview } from "@/components/services/service-overview";
+import { getOverview } from "@/lib/server/health/overview";
+import { describeError } from "@/lib/server/http/errors";
+
+export const dynamic = "force-dynamic";
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ dc?: string }> }) {
+  const { dc } = await searchParams;
+  try {
+    return <ServiceOverview overview={await getOverview(dc || undefined)} />;
+  } catch (err) {
+    return <ServiceOverview error={describeError(err).message} />;
+  }
+}

@@ -1,0 +1,72 @@
+import "server-only";
+import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
+import { type ConsulClient, type ReadOptions, type Result, encodePath } from "./client";
+import { isConsulError } from "./errors";
+import { toHealthCheck, toInstance } from "./reshape";
+import { ConsulCatalogServices, ConsulDatacenters, ConsulLeader, ConsulServiceEntries, ConsulUiNodes } from "./schemas";
+
+export interface HealthInputs {
+  instances: ServiceInstance[];
+  checks: HealthCheck[];
+  /** Which endpoint answered: Consul UI's internal one, or the public fallback. */
+  source: "ui-nodes" | "public";
+}
+
+/** Every instance and every check of a datacenter in one call (what Consul's own UI uses). */
+export async function readUiNodes(client: ConsulClient, opts: ReadOptions = {}): Promise<Result<HealthInputs>> {
+  const { data, meta } = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodes, opts);
+  return { data: fromUiNodes(data), meta };
+}
+
+export function fromUiNodes(nodes: ReturnType<typeof ConsulUiNodes.parse>): HealthInputs {
+  const instances: ServiceInstance[] = [];
+  const checks: HealthCheck[] = [];
+  for (const node of nodes) {
+    for (const s of node.Services) instances.push(toInstance(node, s));
+    for (const c of node.Checks) checks.push(toHealthCheck(c));
+  }
+  return { instances, checks, source: "ui-nodes" };
+}
+
+/** The same inputs from documented endpoints only: one catalog call plus one health call per service. */
+export async function readPublicHealth(client: ConsulClient, opts: ReadOptions = {}): Promise<Result<HealthInputs>> {
+  const services = await client.getJson("/v1/catalog/services", ConsulCatalogServices, opts);
+  const instances: ServiceInstance[] = [];
+  const checks = new Map<string, HealthCheck>();
+  const names = Object.keys(services.data);
+  const worker = async () => {
+    for (let name = names.shift(); name !== undefined; name = names.shift()) {
+      const { data } = await client.getJson(`/v1/health/service/${encodePath(name)}`, ConsulServiceEntries, opts);
+      for (const entry of data) {
+        instances.push(toInstance(entry.Node, entry.Service));
+        // Node checks come once per instance on that node: keep one of each.
+        for (const c of entry.Checks) checks.set(`${c.Node}\u0000${c.CheckID}`, toHealthCheck(c));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, names.length) }, worker));
+  return { data: { instances, checks: [...checks.values()], source: "public" }, meta: services.meta };
+}
+
+/**
+ * Health inputs for a datacenter: the UI endpoint when its shape is as expected,
+ * the public endpoints when it is missing or changed (it carries no compatibility promise).
+ */
+export async function readHealthInputs(client: ConsulClient, opts: ReadOptions = {}): Promise<Result<HealthInputs>> {
+  try {
+    return await readUiNodes(client, opts);
+  } catch (err) {
+    if (isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404))) {
+      return readPublicHealth(client, opts);
+    }
+    throw err;
+  }
+}
+
+export async function readDatacenters(client: ConsulClient, opts: Pick<ReadOptions, "signal" | "token"> = {}) {
+  return client.getJson("/v1/catalog/datacenters", ConsulDatacenters, opts);
+}
+
+export async function readLeader(client: ConsulClient, opts: ReadOptions = {}) {
+  return client.getJson("/v1/status/leader", ConsulLeader, opts);
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { describeError } from "./errors";
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure becomes a specific JSON error with the right status. */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (req, ctx) => {
+    try {
+      return await handler(req, ctx);
+    } catch (err) {
+      const { status, kind, message } = describeError(err);
+      return Response.json({ error: { kind, message } }, { status, headers: { "cache-control": "no-store" } });
+    }
+  };
+}

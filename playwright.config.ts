@@ -1,0 +1,34 @@
+import { defineConfig } from "@playwright/test";
+import { chromiumPath } from "./e2e/support/chromium";
+
+export default defineConfig({
+  testDir: "./e2e",
+  globalSetup: "./e2e/support/global-setup.ts",
+  // Each worker runs its own Consul agent and dashboard; two cores fit one worker best.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    browserName: "chromium",
+    headless: true,
+    trace: "off",
+    launchOptions: {
+      executablePath: chromiumPath(),
+      // Debian's Chromium as root in a closed network: no sandbox, no background calls home.
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+      ],
+    },
+  },
+});
