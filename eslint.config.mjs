@@ -29,6 +29,11 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [serverOnly, noFeatures] }] },
   },
   {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ["e2e/**/*.ts", "scripts/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["lib/server/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [noReact] }] },
   },

@@ -6,9 +6,9 @@ export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ dc?: string }> }) {
   const { dc } = await searchParams;
-  try {
-    return <ServiceOverview overview={await getOverview(dc || undefined)} />;
-  } catch (err) {
-    return <ServiceOverview error={describeError(err).message} />;
-  }
+  const result = await getOverview(dc || undefined).then(
+    (overview) => ({ overview }),
+    (err: unknown) => ({ error: describeError(err).message }),
+  );
+  return <ServiceOverview {...result} />;
 }

@@ -15,6 +15,14 @@ export async function getOverview(dc?: string, signal?: AbortSignal): Promise<Ov
     lastContactMs: meta.lastContactMs,
     source: data.source,
     totals: statusTotals(services),
-    services: services.map(({ instances: _instances, ...summary }) => summary),
+    services: services.map((s) => ({
+      name: s.name,
+      tags: s.tags,
+      healthy: s.healthy,
+      total: s.total,
+      status: s.status,
+      inMaintenance: s.inMaintenance,
+      failingChecks: s.failingChecks,
+    })),
   };
 }
