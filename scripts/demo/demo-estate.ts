@@ -69,7 +69,7 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
         return [`${s.id} (${s.service}): real ${s.check.toUpperCase()} check; its demo server ${how}, ${describeSchedule(s.schedule)}`];
       }),
       catalogStory(flaps),
-      `node ${FAILING_NODE} has a critical "Disk space" node check: every instance on it is unhealthy`,
+      `node ${FAILING_NODE} has a critical "Disk space" node check: every instance on it is unhealthy (recommendations, whose only instance is there, is DOWN)`,
       `notifications-2 stays in warning (queue lag); static-assets has no checks at all (healthy)`,
     ];
     return { counts: { ...estateCounts(), kvKeys }, story, stop };

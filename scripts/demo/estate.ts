@@ -111,6 +111,8 @@ const SERVICES: ServiceSpec[] = [
   S("postgres", 5432, "16.4", ["sql"], "tcp", [DA, DB]),
   S("redis", 6379, "7.4.1", ["cache"], "tcp", [DA, DB]),
   S("kafka", 9092, "3.8.0", ["broker"], "tcp", [DA, DB, DC]),
+  // A pilot running only on the failing node: the one service that is fully DOWN.
+  S("recommendations", 9900, "0.9.4", ["http", "ml", "pilot"], "http", [C2]),
   S("static-assets", 8081, "2024.11.0", ["http", "cdn-origin"], "none", [EDGE]),
 ];
 
