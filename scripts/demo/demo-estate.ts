@@ -2,7 +2,7 @@ import { startDemoHttpServer, startFlappingTcpServer, type DemoHttpServer, type 
 import { AGENT_SERVICES, catalogFlaps, type CatalogFlap, DEMO_NODES, demoInstances, estateCounts, FAILING_NODE, type EstateCounts } from "./estate";
 import { startFlapper, type Flapper } from "./flapping";
 import { seedKv } from "./kv-seed";
-import { registerAgentServices, registerCatalog } from "./register";
+import { registerAgentServices, registerCatalog, type DemoTargets } from "./register";
 import { describeSchedule, scaleSchedule } from "./schedule";
 
 export interface DemoEstateOptions {
@@ -15,6 +15,8 @@ export interface DemoEstate {
   counts: EstateCounts & { kvKeys: number };
   /** Human lines for the banner: what changes and when. */
   story: string[];
+  /** Where the agent's real checks point (the in-process demo servers). */
+  targets: DemoTargets;
   /** Stops the flapping timer and the demo servers (Consul's registrations stay). */
   stop(): Promise<void>;
 }
@@ -36,10 +38,12 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
   let http: DemoHttpServer | undefined;
   let tcp: FlappingTcpServer | undefined;
   let flapper: Flapper | undefined;
-  const stop = async () => {
-    await flapper?.stop();
-    await Promise.all([http?.close(), tcp?.close()]);
-  };
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      await flapper?.stop();
+      await Promise.all([http?.close(), tcp?.close()]);
+    })());
 
   try {
     await registerCatalog(agentUrl, DEMO_NODES, instances);
@@ -48,7 +52,8 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
       elapsedMs,
     );
     tcp = await startFlappingTcpServer();
-    await registerAgentServices(agentUrl, agentServices, { httpBase: http.baseUrl, tcpAddress: tcp.address });
+    const targets: DemoTargets = { httpBase: http.baseUrl, tcpAddress: tcp.address };
+    await registerAgentServices(agentUrl, agentServices, targets);
     const kvKeys = await seedKv(agentUrl);
     const tcpSpec = agentServices.find((s) => s.check === "tcp" && s.schedule);
     flapper = startFlapper({
@@ -72,7 +77,7 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
       `node ${FAILING_NODE} has a critical "Disk space" node check: every instance on it is unhealthy (recommendations, whose only instance is there, is DOWN)`,
       `notifications-2 stays in warning (queue lag); static-assets has no checks at all (healthy)`,
     ];
-    return { counts: { ...estateCounts(), kvKeys }, story, stop };
+    return { counts: { ...estateCounts(), kvKeys }, story, targets, stop };
   } catch (err) {
     await stop();
     throw err;
