@@ -41,13 +41,23 @@ async function main(): Promise<void> {
   const startedMs = Date.now();
   const life = new Lifecycle();
   let exitCode = 0;
+  let startupSettled!: () => void;
+  // Exit only once start-up has settled: a step still in flight (say, an agent
+  // half started) is stopped by Lifecycle.add when it lands, not orphaned.
+  const settled = new Promise<void>((resolve) => (startupSettled = resolve));
   const shutdown = (code: number) => {
     exitCode = Math.max(exitCode, code);
-    if (!life.stopping) say("stopping…");
-    void life.shutdown(say).then(() => process.exit(exitCode));
+    void life
+      .shutdown(say)
+      .then(() => settled)
+      .then(() => process.exit(exitCode));
   };
-  process.on("SIGINT", () => shutdown(0));
-  process.on("SIGTERM", () => shutdown(0));
+  const onSignal = () => {
+    if (!life.stopping) say("stopping…");
+    shutdown(0);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
 
   try {
     const opts = parseDemoOptions(process.argv.slice(2), process.env);
@@ -62,17 +72,20 @@ async function main(): Promise<void> {
       await runNextBuild(ROOT);
     }
     if (life.stopping) return;
+    // Before the agent, so a taken --port/PORT fails in a second, not after start-up.
+    const port = await pickDashboardPort(opts.port);
 
     const on8500 = await isPortFree(8500);
     const agent = await startDevAgent({ httpPort: on8500 ? 8500 : undefined, nodeName: "consul-demo" });
     await life.add("the Consul agent", () => agent.stop());
+    if (life.stopping) return;
     if (!on8500) say(`port 8500 is taken: the Consul agent is on ${agent.httpPort} instead`);
     say(`Consul dev agent ready at ${agent.url}; registering the estate…`);
 
     const estate = await startDemoEstate(agent.url, { log: say });
     await life.add("the demo servers and flapping", () => estate.stop());
+    if (life.stopping) return;
 
-    const port = await pickDashboardPort(opts.port);
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url }, port, echo: false });
     await life.add("the dashboard", () => app.stop());
     if (life.stopping) return;
@@ -88,8 +101,12 @@ async function main(): Promise<void> {
     }
     console.log(banner(app.url, agent.url, estate, startedMs));
   } catch (err) {
+    // A Ctrl-C during start-up also fails the step in progress (e.g. `next build`): that is no error.
+    if (life.stopping) return;
     console.error(`[demo] failed to start: ${err instanceof Error ? err.message : String(err)}`);
     shutdown(1);
+  } finally {
+    startupSettled();
   }
 }
 
