@@ -27,6 +27,11 @@ export class KvPage {
     return this.page.getByRole("textbox", { name: "Value editor" });
   }
 
+  /** Our error messages (Next's empty route announcer is an alert too). */
+  get alert(): Locator {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+  }
+
   get conflict(): Locator {
     return this.page.getByRole("region", { name: "Conflict" });
   }
