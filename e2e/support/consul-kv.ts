@@ -18,7 +18,7 @@ export class ConsulKv {
   }
 
   async put(key: string, value: string | Uint8Array, query = ""): Promise<void> {
-    const res = await fetch(`${this.path(key)}${query}`, { method: "PUT", headers: this.headers(), body: value });
+    const res = await fetch(`${this.path(key)}${query}`, { method: "PUT", headers: this.headers(), body: typeof value === "string" ? value : Buffer.from(value) });
     const text = await res.text();
     if (!res.ok || text.trim() !== "true") throw new Error(`PUT ${key} → ${res.status} ${text}`);
   }
