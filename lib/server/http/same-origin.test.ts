@@ -11,13 +11,14 @@ describe("same-origin writes", () => {
   });
 
   it("refuses cross-site, mismatched or missing origins", () => {
-    for (const h of [
+    const cases: Record<string, string>[] = [
       { "sec-fetch-site": "cross-site", origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" },
       { "sec-fetch-site": "same-site" },
       { origin: "http://evil.example", host: "127.0.0.1:3000" },
       { origin: "null", host: "127.0.0.1:3000" },
       { host: "127.0.0.1:3000" },
-    ]) {
+    ];
+    for (const h of cases) {
       expect(() => assertSameOrigin(req(h))).toThrow(HttpError);
     }
   });
