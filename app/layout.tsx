@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import "./globals.css";
@@ -12,6 +13,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        <nav aria-label="Main" className="flex gap-4 border-b border-slate-200 bg-white px-4 py-2 text-sm">
+          <Link href="/">Services</Link>
+          <Link href="/kv">Key/Value</Link>
+        </nav>
         <QueryProvider>{children}</QueryProvider>
       </body>
     </html>

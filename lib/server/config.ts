@@ -35,6 +35,13 @@ const envSchema = z.object({
   CONSUL_HTTP_SSL_VERIFY: bool().optional(),
   DASHBOARD_READ_ONLY: bool().optional(),
   DASHBOARD_DATA_DIR: z.string().trim().min(1).optional(),
+  // Match the agent's kv_max_value_size when it differs from Consul's default 512 KiB.
+  DASHBOARD_KV_MAX_VALUE_BYTES: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
+    .transform(Number)
+    .optional(),
 });
 
 export interface TlsConfig {
@@ -53,6 +60,8 @@ export interface Config {
   tls: TlsConfig | undefined;
   readOnly: boolean;
   dataDir: string;
+  /** Largest KV value the dashboard sends, in bytes (Consul's default kv_max_value_size). */
+  kvMaxValueBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -161,6 +170,7 @@ export function parseConfig(env: Env): Config {
     tls,
     readOnly: e.DASHBOARD_READ_ONLY ?? false,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
+    kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? 512 * 1024,
   };
 }
 

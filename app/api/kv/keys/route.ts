@@ -1,0 +1,13 @@
+import { currentOperator } from "@/lib/server/auth/operator";
+import { route } from "@/lib/server/http/route";
+import { noStore, param } from "@/lib/server/kv/request";
+import { listKeys } from "@/lib/server/kv/store";
+
+export const dynamic = "force-dynamic";
+
+/** Every key name below a prefix (no values), for search and folder-delete counts. */
+export const GET = route(async (req: Request) => {
+  const prefix = param(req, "prefix", false);
+  const keys = await listKeys(prefix, (await currentOperator()).token);
+  return Response.json({ prefix, keys }, { headers: noStore });
+});

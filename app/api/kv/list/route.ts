@@ -1,0 +1,13 @@
+import { asFolder } from "@/lib/kv/key";
+import { currentOperator } from "@/lib/server/auth/operator";
+import { route } from "@/lib/server/http/route";
+import { noStore, param } from "@/lib/server/kv/request";
+import { listFolder } from "@/lib/server/kv/store";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async (req: Request) => {
+  const prefix = asFolder(param(req, "prefix", false));
+  const listing = await listFolder(prefix, (await currentOperator()).token);
+  return Response.json({ prefix, ...listing }, { headers: noStore });
+});

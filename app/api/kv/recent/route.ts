@@ -1,0 +1,7 @@
+import { route } from "@/lib/server/http/route";
+import { recentChanges } from "@/lib/server/kv/audit";
+import { noStore } from "@/lib/server/kv/request";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route(async () => Response.json({ entries: recentChanges() }, { headers: noStore }));

@@ -1,0 +1,34 @@
+import { KvDeleteBody, KvPutBody } from "@/lib/api/kv";
+import { currentOperator } from "@/lib/server/auth/operator";
+import { HttpError } from "@/lib/server/http/http-error";
+import { route } from "@/lib/server/http/route";
+import { assertWritable } from "@/lib/server/http/same-origin";
+import { decodeValue, noStore, param, readBody } from "@/lib/server/kv/request";
+import { readEntry, sessionInfo } from "@/lib/server/kv/store";
+import { deleteKey, writeKey } from "@/lib/server/kv/writes";
+
+export const dynamic = "force-dynamic";
+
+// The key rides in ?key= so spaces, %, #, ? and "//" reach us unchanged.
+export const GET = route(async (req: Request) => {
+  const key = param(req, "key");
+  const op = await currentOperator();
+  const entry = await readEntry(key, op.token);
+  if (!entry) throw new HttpError(404, "not_found", `There is no key “${key}”.`);
+  const lockSession = entry.session ? await sessionInfo(entry.session, op.token) : null;
+  return Response.json({ entry, lockSession }, { headers: noStore });
+});
+
+export const PUT = route(async (req: Request) => {
+  assertWritable(req);
+  const body = await readBody(req, KvPutBody);
+  const entry = await writeKey(await currentOperator(), { key: body.key, bytes: decodeValue(body.value), flags: body.flags, cas: body.cas });
+  return Response.json({ entry }, { headers: noStore });
+});
+
+export const DELETE = route(async (req: Request) => {
+  assertWritable(req);
+  const body = await readBody(req, KvDeleteBody);
+  await deleteKey(await currentOperator(), body.key, body.cas);
+  return Response.json({ entry: null }, { headers: noStore });
+});

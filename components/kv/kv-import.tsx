@@ -1,0 +1,121 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ImportPreview, ImportResult, type ImportRow } from "@/lib/api/kv";
+import { parseExportFile, type ExportEntry } from "@/lib/kv/export-format";
+import { ApiFailure, callApi } from "./api-client";
+import { Button, ErrorText, Notice } from "./kv-ui";
+
+/** Import a `consul kv export` file: preview what is created and changed, then write with check-and-set. */
+export function KvImport({ prefix }: { prefix: string }) {
+  const qc = useQueryClient();
+  const [entries, setEntries] = useState<ExportEntry[] | null>(null);
+  const [target, setTarget] = useState(prefix);
+  const [rows, setRows] = useState<ImportRow[] | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onFile(file: File | undefined) {
+    setRows(null);
+    setResult(null);
+    setError(null);
+    if (!file) return;
+    try {
+      setEntries(parseExportFile(await file.text()));
+    } catch (err) {
+      setEntries(null);
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async function preview() {
+    if (!entries) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setRows((await callApi("/api/kv/import/preview", ImportPreview, { method: "POST", json: { prefix: target, entries } })).rows);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function apply() {
+    if (!rows) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await callApi("/api/kv/import/apply", ImportResult, { method: "POST", json: { rows } }));
+      setRows(null);
+    } catch (err) {
+      const parsed = err instanceof ApiFailure ? ImportResult.safeParse(err.body) : null;
+      if (parsed?.success) setResult(parsed.data);
+      else setError((err as Error).message);
+    } finally {
+      setBusy(false);
+      void qc.invalidateQueries({ queryKey: ["kv"] });
+    }
+  }
+
+  const n = (a: ImportRow["action"]) => rows?.filter((r) => r.action === a).length ?? 0;
+
+  return (
+    <section aria-labelledby="import-h" className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
+      <h2 id="import-h" className="font-semibold">
+        Import (consul kv export format)
+      </h2>
+      <input type="file" accept="application/json,.json" aria-label="Import file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      {entries && <p>{entries.length} entries in the file.</p>}
+      <label className="block">
+        Into prefix (put in front of every key, like <span className="font-mono">consul kv import -prefix</span>)
+        <input aria-label="Import prefix" value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 block w-full rounded border px-2 py-1 font-mono" />
+      </label>
+      <Button disabled={!entries || busy} onClick={() => void preview()}>
+        Preview import
+      </Button>
+      {rows && (
+        <div className="space-y-2">
+          <p data-testid="import-summary">
+            {n("create")} to create, {n("change")} to change, {n("unchanged")} unchanged.
+          </p>
+          <table aria-label="Import preview" className="w-full text-left text-xs">
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} className="border-t">
+                  <td className="py-0.5 pr-2">{r.action}</td>
+                  <td className="font-mono break-all">{r.key}</td>
+                  <td className="pl-2 whitespace-nowrap">{r.size} B</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <Button tone="primary" disabled={busy || n("create") + n("change") === 0} onClick={() => void apply()}>
+            Import {n("create") + n("change")} keys
+          </Button>
+        </div>
+      )}
+      {result && (
+        <Notice tone={result.conflicts.length ? "warn" : "ok"}>
+          <p data-testid="import-result">
+            Wrote {result.written} keys.
+            {result.conflicts.length > 0 && ` Stopped: ${result.conflicts.length} changed since the preview, so their batch was not written.`}
+          </p>
+          {result.conflicts.length > 0 && (
+            <ul aria-label="Import conflicts" className="list-disc pl-5">
+              {result.conflicts.map((c) => (
+                <li key={c.key}>
+                  <span className="font-mono">{c.key}</span>: {c.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Notice>
+      )}
+      {error && <ErrorText>{error}</ErrorText>}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+"use client";
+
+import { kvHref } from "@/lib/kv/key";
+import Link from "next/link";
+import { useRecentChanges } from "./use-kv";
+
+/** Writes made through this dashboard since it started (the server keeps a bounded list). */
+export function KvRecentChanges() {
+  const recent = useRecentChanges();
+  return (
+    <section aria-labelledby="recent-h" className="space-y-2">
+      <h2 id="recent-h" className="text-sm font-semibold">
+        Recent changes through the dashboard
+      </h2>
+      {recent.error && <p className="text-sm text-red-800">{recent.error.message}</p>}
+      {recent.data && recent.data.entries.length === 0 && <p className="text-sm text-slate-600">No changes yet.</p>}
+      {recent.data && recent.data.entries.length > 0 && (
+        <table aria-label="Recent changes" className="w-full text-left text-xs">
+          <thead>
+            <tr className="text-slate-600">
+              <th className="py-1 pr-2">When</th>
+              <th className="pr-2">Action</th>
+              <th className="pr-2">Key</th>
+              <th className="pr-2">Who</th>
+              <th className="pr-2">Index</th>
+              <th>Size</th>
+            </tr>
+          </thead>
+          <tbody>
+            {recent.data.entries.map((e, i) => (
+              <tr key={`${e.at}-${i}`} className="border-t border-slate-200">
+                <td className="py-1 pr-2 whitespace-nowrap">{new Date(e.at).toLocaleTimeString()}</td>
+                <td className="pr-2">{e.action}</td>
+                <td className="max-w-xs truncate pr-2 font-mono">
+                  {e.action === "delete" || e.action === "delete-tree" ? (
+                    e.key
+                  ) : (
+                    <Link href={kvHref(e.key, "key")} className="text-blue-700 hover:underline">
+                      {e.key}
+                    </Link>
+                  )}
+                </td>
+                <td className="pr-2 font-mono">{e.who}</td>
+                <td className="pr-2 font-mono whitespace-nowrap">
+                  {e.oldIndex} → {e.newIndex}
+                </td>
+                <td>{e.action === "delete-tree" ? `${e.size} keys` : `${e.size} B`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

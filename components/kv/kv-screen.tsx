@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { KvBreadcrumbs } from "./kv-breadcrumbs";
+import { KvFolderView } from "./kv-folder-view";
+import { KvKeyView } from "./kv-key-view";
+import { KvRecentChanges } from "./kv-recent-changes";
+import { KvSearch } from "./kv-search";
+
+export type KvTarget = { kind: "key"; key: string } | { kind: "folder"; prefix: string };
+
+export interface KvScreenProps {
+  target: KvTarget;
+  readOnly: boolean;
+  maxValueBytes: number;
+  /** AccessorID of the signed-in operator; null when the server's token is used. */
+  operator: string | null;
+}
+
+export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreenProps) {
+  const path = target.kind === "key" ? target.key : target.prefix;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <KvBreadcrumbs path={path} />
+        <KvSearch />
+      </div>
+      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
+        {readOnly && (
+          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+            Read-only mode: editing is disabled
+          </span>
+        )}
+        <span data-testid="operator">
+          {operator ? (
+            <>
+              Writing as token <span className="font-mono">{operator}</span> ·{" "}
+              <Link href="/sign-in" className="text-blue-700 hover:underline">
+                Sign out
+              </Link>
+            </>
+          ) : (
+            <>
+              Using the server&apos;s token ·{" "}
+              <Link href="/sign-in" className="text-blue-700 hover:underline">
+                Sign in with your own token
+              </Link>
+            </>
+          )}
+        </span>
+      </div>
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div>
+          {target.kind === "key" ? (
+            <KvKeyView key={target.key} keyName={target.key} readOnly={readOnly} maxValueBytes={maxValueBytes} />
+          ) : (
+            <KvFolderView key={target.prefix} prefix={target.prefix} readOnly={readOnly} maxValueBytes={maxValueBytes} />
+          )}
+        </div>
+        <aside>
+          <KvRecentChanges />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import type { KvEntry } from "@/lib/api/kv";
+import { groupLevel, isPathSafe, parentFolder, type FolderListing } from "@/lib/kv/key";
+import { encodePath } from "../consul/client";
+import { ConsulError } from "../consul/errors";
+import { getConsulClient } from "../consul/index";
+import {
+  ConsulKeyList,
+  ConsulKvPair,
+  ConsulKvPairs,
+  ConsulSessionInfo,
+  ConsulTxnAnswer,
+  parseLosslessJson,
+} from "./schemas";
+
+/**
+ * Raw KV access with an explicit token. Keys that Consul's HTTP router would
+ * rewrite (`//`, `.`, `..` segments) go through /v1/txn, which takes the key
+ * in the body, so every key is read and written exactly as it is.
+ */
+
+export function toEntry(p: ConsulKvPair): KvEntry {
+  return {
+    key: p.Key,
+    value: p.Value ?? "",
+    flags: p.Flags,
+    createIndex: p.CreateIndex,
+    modifyIndex: p.ModifyIndex,
+    lockIndex: p.LockIndex,
+    session: p.Session || null,
+  };
+}
+
+const kvPath = (key: string) => `/v1/kv/${encodePath(key)}`;
+
+/** The nearest ancestor folder whose path survives Consul's router. */
+function safeAncestor(prefix: string): string {
+  let p = prefix;
+  while (p !== "" && !isPathSafe(p)) p = parentFolder(p);
+  return p;
+}
+
+function isNotFound(err: unknown): boolean {
+  return err instanceof ConsulError && err.kind === "http" && err.status === 404;
+}
+
+export type TxnOp = { Verb: string; Key: string; Value?: string; Flags?: string; Index?: string };
+
+export interface TxnOutcome {
+  ok: boolean;
+  results: ConsulKvPair[];
+  errors: { opIndex: number; what: string }[];
+}
+
+/** Consul wants uint64 numbers in the body: written as digits, never through a JS number. */
+function txnBody(ops: readonly TxnOp[]): string {
+  const parts = ops.map((op) => {
+    const fields = [`"Verb":${JSON.stringify(op.Verb)}`, `"Key":${JSON.stringify(op.Key)}`];
+    if (op.Value !== undefined) fields.push(`"Value":${JSON.stringify(op.Value)}`);
+    if (op.Flags !== undefined) fields.push(`"Flags":${/^\d+$/.test(op.Flags) ? op.Flags : "0"}`);
+    if (op.Index !== undefined) fields.push(`"Index":${/^\d+$/.test(op.Index) ? op.Index : "0"}`);
+    return `{"KV":{${fields.join(",")}}}`;
+  });
+  return `[${parts.join(",")}]`;
+}
+
+/** One atomic transaction of at most 128 KV operations. A 409 (an op failed) is an outcome, not an exception. */
+export async function txn(ops: readonly TxnOp[], token: string | undefined): Promise<TxnOutcome> {
+  const path = "/v1/txn";
+  try {
+    const res = await getConsulClient().transport.send({ method: "PUT", path, body: txnBody(ops), token });
+    const a = parseLosslessJson(path, res.body, ConsulTxnAnswer);
+    return { ok: true, results: (a.Results ?? []).flatMap((r) => (r.KV ? [r.KV] : [])), errors: [] };
+  } catch (err) {
+    if (err instanceof ConsulError && err.kind === "http" && err.status === 409) {
+      const a = parseLosslessJson(path, err.message, ConsulTxnAnswer);
+      return { ok: false, results: [], errors: (a.Errors ?? []).map((e) => ({ opIndex: Number(e.OpIndex), what: e.What })) };
+    }
+    throw err;
+  }
+}
+
+export async function readEntry(key: string, token: string | undefined): Promise<KvEntry | null> {
+  if (!isPathSafe(key)) {
+    const out = await txn([{ Verb: "get", Key: key }], token);
+    const first = out.results[0];
+    return out.ok && first ? toEntry(first) : null;
+  }
+  try {
+    const res = await getConsulClient().transport.send({ path: kvPath(key), token });
+    const pairs = parseLosslessJson(kvPath(key), res.body, ConsulKvPairs);
+    const first = pairs[0];
+    return first ? toEntry(first) : null;
+  } catch (err) {
+    if (isNotFound(err)) return null;
+    throw err;
+  }
+}
+
+/** Every key below a prefix (no values): for search, counts and listings. */
+export async function listKeys(prefix: string, token: string | undefined): Promise<string[]> {
+  const base = safeAncestor(prefix);
+  try {
+    const res = await getConsulClient().transport.send({ path: kvPath(base), query: { keys: true }, token, timeoutMs: 30_000 });
+    const keys = parseLosslessJson(kvPath(base), res.body, ConsulKeyList);
+    return base === prefix ? keys : keys.filter((k) => k.startsWith(prefix));
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+}
+
+/** One folder level: sub-folders (ending in "/") and keys. */
+export async function listFolder(prefix: string, token: string | undefined): Promise<FolderListing> {
+  if (!isPathSafe(prefix)) return groupLevel(prefix, await listKeys(prefix, token));
+  try {
+    const res = await getConsulClient().transport.send({ path: kvPath(prefix), query: { keys: true, separator: "/" }, token });
+    return groupLevel(prefix, parseLosslessJson(kvPath(prefix), res.body, ConsulKeyList));
+  } catch (err) {
+    if (isNotFound(err)) return { folders: [], keys: [] };
+    throw err;
+  }
+}
+
+/** Every entry (with values) below a prefix. */
+export async function readTree(prefix: string, token: string | undefined): Promise<KvEntry[]> {
+  const base = safeAncestor(prefix);
+  try {
+    const res = await getConsulClient().transport.send({ path: kvPath(base), query: { recurse: true }, token, timeoutMs: 30_000 });
+    const pairs = parseLosslessJson(kvPath(base), res.body, ConsulKvPairs).map(toEntry);
+    return base === prefix ? pairs : pairs.filter((p) => p.key.startsWith(prefix));
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+}
+
+/** Check-and-set write: true when written, false when the key was not at `cas`. */
+export async function casPut(key: string, bytes: Buffer, flags: string, cas: string, token: string | undefined): Promise<boolean> {
+  if (!isPathSafe(key)) {
+    const out = await txn([{ Verb: "cas", Key: key, Value: bytes.toString("base64"), Flags: flags, Index: cas }], token);
+    return out.ok;
+  }
+  const res = await getConsulClient().transport.send({ method: "PUT", path: kvPath(key), query: { cas, flags }, body: bytes, token });
+  return res.body.toString("utf8").trim() === "true";
+}
+
+/** Check-and-set delete: true when deleted, false when the key was not at `cas`. */
+export async function casDelete(key: string, cas: string, token: string | undefined): Promise<boolean> {
+  if (!isPathSafe(key)) {
+    return (await txn([{ Verb: "delete-cas", Key: key, Index: cas }], token)).ok;
+  }
+  const res = await getConsulClient().transport.send({ method: "DELETE", path: kvPath(key), query: { cas }, token });
+  return res.body.toString("utf8").trim() === "true";
+}
+
+/** Deletes everything below a prefix in one atomic operation. */
+export async function deleteTree(prefix: string, token: string | undefined): Promise<void> {
+  const out = await txn([{ Verb: "delete-tree", Key: prefix }], token);
+  if (!out.ok) throw new ConsulError("http", out.errors[0]?.what ?? "Consul refused the delete", 409, "/v1/txn");
+}
+
+export interface LockSession {
+  id: string;
+  name: string;
+  node: string;
+}
+
+export async function sessionInfo(id: string, token: string | undefined): Promise<LockSession | null> {
+  const path = `/v1/session/info/${encodeURIComponent(id)}`;
+  try {
+    const res = await getConsulClient().transport.send({ path, token });
+    const first = parseLosslessJson(path, res.body, ConsulSessionInfo)[0];
+    return first ? { id: first.ID, name: first.Name, node: first.Node } : { id, name: "", node: "" };
+  } catch {
+    // The session may have just ended, or the token may not read sessions: the id alone still warns.
+    return { id, name: "", node: "" };
+  }
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import type { ImportResult, ImportRow, KvEntry } from "@/lib/api/kv";
+import { chunk } from "@/lib/kv/import-plan";
+import { keyProblem } from "@/lib/kv/key";
+import { sizeProblem } from "@/lib/kv/value";
+import type { Operator } from "../auth/operator";
+import { getConfig } from "../config";
+import { ConsulError } from "../consul/errors";
+import { HttpError } from "../http/http-error";
+import { audit } from "./audit";
+import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } from "./store";
+
+/**
+ * The one place KV writes happen. Every write is check-and-set against the
+ * ModifyIndex the operator saw ("0" creates only if absent), is refused before
+ * sending when too large, and is audited.
+ */
+
+function conflict(message: string, current: KvEntry | null): HttpError {
+  return new HttpError(409, "conflict", message, { current });
+}
+
+/** 403s keep Consul's words and say which permission the write needs. */
+function explainDenied(err: unknown, permission: string): never {
+  if (err instanceof ConsulError && err.kind === "http" && err.status === 403) {
+    const named = /lacks permission/i.test(err.message) ? "" : ` (this needs ${permission})`;
+    throw new HttpError(403, "forbidden", `${err.message}${named}`);
+  }
+  // Consul answers key-validation failures with a 500; they are the operator's input, in Consul's words.
+  if (err instanceof ConsulError && err.kind === "http" && /invalid key|key name/i.test(err.message)) {
+    throw new HttpError(400, "consul_rejected", `Consul refused the key: ${err.message}`);
+  }
+  throw err;
+}
+
+export function maxValueBytes(): number {
+  return getConfig().kvMaxValueBytes;
+}
+
+export async function writeKey(
+  op: Operator,
+  input: { key: string; bytes: Buffer; flags: string; cas: string },
+): Promise<KvEntry | null> {
+  const creating = input.cas === "0";
+  if (creating) {
+    const problem = keyProblem(input.key);
+    if (problem) throw new HttpError(400, "bad_key", problem);
+  }
+  const tooBig = sizeProblem(input.bytes.length, maxValueBytes());
+  if (tooBig) throw new HttpError(413, "too_large", tooBig);
+
+  let ok: boolean;
+  try {
+    ok = await casPut(input.key, input.bytes, input.flags, input.cas, op.token);
+  } catch (err) {
+    explainDenied(err, `key:write on "${input.key}"`);
+  }
+  const after = await readEntry(input.key, op.token);
+  if (!ok) {
+    throw conflict(
+      creating
+        ? `Nothing was written: “${input.key}” already exists.`
+        : after
+          ? `Nothing was written: “${input.key}” changed since you opened it (your copy is at index ${input.cas}, Consul's at ${after.modifyIndex}).`
+          : `Nothing was written: “${input.key}” was deleted since you opened it.`,
+      after,
+    );
+  }
+  audit({
+    who: op.who,
+    action: creating ? "create" : "update",
+    key: input.key,
+    oldIndex: input.cas,
+    newIndex: after?.modifyIndex ?? "?",
+    size: input.bytes.length,
+  });
+  return after;
+}
+
+export async function deleteKey(op: Operator, key: string, cas: string): Promise<void> {
+  let ok: boolean;
+  try {
+    ok = await casDelete(key, cas, op.token);
+  } catch (err) {
+    explainDenied(err, `key:write on "${key}"`);
+  }
+  if (!ok) {
+    const now = await readEntry(key, op.token);
+    throw conflict(
+      now
+        ? `Nothing was deleted: “${key}” changed since you opened it (your copy is at index ${cas}, Consul's at ${now.modifyIndex}).`
+        : `“${key}” was already deleted by someone else.`,
+      now,
+    );
+  }
+  audit({ who: op.who, action: "delete", key, oldIndex: cas, newIndex: "0", size: 0 });
+}
+
+/** Deletes a folder and everything below it, only when the operator typed its name. */
+export async function deleteFolder(op: Operator, prefix: string, confirm: string): Promise<number> {
+  if (prefix === "" || !prefix.endsWith("/")) throw new HttpError(400, "bad_key", "Choose a folder (ending in “/”); the dashboard never deletes the whole store.");
+  const name = prefix.slice(0, -1);
+  if (confirm !== name && confirm !== prefix) {
+    throw new HttpError(400, "not_confirmed", `Type the folder's name “${name}” exactly to confirm; nothing was deleted.`);
+  }
+  const keys = await listKeys(prefix, op.token);
+  try {
+    await deleteTree(prefix, op.token);
+  } catch (err) {
+    explainDenied(err, `key:write on every key below "${prefix}"`);
+  }
+  audit({ who: op.who, action: "delete-tree", key: prefix, oldIndex: "-", newIndex: "0", size: keys.length });
+  return keys.length;
+}
+
+/**
+ * Writes previewed rows in /v1/txn batches of at most 128 `cas` operations
+ * against the indexes seen at preview, so a key changed since is never
+ * overwritten. Each batch is atomic; the first refused batch stops the import.
+ */
+export async function applyImport(op: Operator, rows: readonly ImportRow[]): Promise<ImportResult> {
+  const limit = maxValueBytes();
+  const todo = rows.filter((r) => r.action !== "unchanged");
+  for (const r of todo) {
+    if (r.action === "create") {
+      const problem = keyProblem(r.key);
+      if (problem) throw new HttpError(400, "bad_key", `${r.key}: ${problem}`);
+    }
+    const tooBig = sizeProblem(r.size, limit);
+    if (tooBig) throw new HttpError(413, "too_large", `${r.key}: ${tooBig}`);
+  }
+  const writtenKeys: string[] = [];
+  for (const batch of chunk(todo, 128)) {
+    const ops: TxnOp[] = batch.map((r) => ({ Verb: "cas", Key: r.key, Value: r.value, Flags: r.flags, Index: r.expectIndex }));
+    let out;
+    try {
+      out = await txn(ops, op.token);
+    } catch (err) {
+      explainDenied(err, "key:write on every imported key");
+    }
+    if (!out.ok) {
+      const conflicts = out.errors.map((e) => ({ key: batch[e.opIndex]?.key ?? `operation ${e.opIndex}`, reason: e.what }));
+      return { written: writtenKeys.length, conflicts, writtenKeys };
+    }
+    for (const [i, r] of batch.entries()) {
+      writtenKeys.push(r.key);
+      audit({ who: op.who, action: "import", key: r.key, oldIndex: r.expectIndex, newIndex: out.results[i]?.ModifyIndex ?? "?", size: r.size });
+    }
+  }
+  return { written: writtenKeys.length, conflicts: [], writtenKeys };
+}
