@@ -81,7 +81,7 @@ describe("DcWatch", () => {
     await until(() => w.state.status === "live");
     // One "unreachable" event for the whole outage (its since stays put), then live.
     expect(states).toEqual(["unreachable", "live"]);
-    expect(s.calls).toEqual(["0", "0", "0", "0"]);
+    expect(s.calls.slice(0, 4)).toEqual(["0", "0", "0", "0"]);
     expect(w.ready).toBe(true);
   });
 
