@@ -88,7 +88,8 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
         // A watch that was starting gets data: the first "live" state is followed by a snapshot.
         if (e.type === "state" && !sentSnapshot && watch.ready) sendSnapshot();
       });
-      const heartbeat = setInterval(() => send(encoder.encode(`: heartbeat ${Date.now()}\n\n`)), HEARTBEAT_SECONDS * 1000);
+      // A named event, not just a comment: EventSource hides comments, and the browser must notice silence.
+      const heartbeat = setInterval(() => send(frame("ping", { at: new Date().toISOString() })), HEARTBEAT_SECONDS * 1000);
 
       cleanup = () => {
         if (closed) return;
