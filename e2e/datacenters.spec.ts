@@ -28,7 +28,7 @@ test.describe("datacenters", () => {
     const overview = new OverviewPage(page);
     await overview.goto(`?q=${p}`);
     await overview.expectService(`${p}-home`, "1/1", "OK");
-    const switcher = page.getByLabel("Datacenter");
+    const switcher = page.getByRole("combobox", { name: "Datacenter", exact: true });
     // The list may be cached for a few seconds before dc2 joined: reload until it shows.
     await expect(async () => {
       await page.reload();

@@ -19,7 +19,7 @@ test.describe("live overview", () => {
     await expect(overview.row(web).getByTestId("healthy-total")).toHaveText("1/2", { timeout: 5_000 });
     await expect(overview.row(web).getByText("DEGRADED", { exact: true })).toBeVisible();
     await expect(overview.row(web)).toContainText("http");
-    await expect(overview.feed).toContainText(`${web}went DEGRADED (was OK)`, { timeout: 5_000 });
+    await expect(overview.feed).toContainText(`${web} went DEGRADED (was OK)`, { timeout: 5_000 });
     await expect(overview.feed).toContainText(`instance ${web}-a on ${p}-a went critical (was healthy)`);
     // The status is young: "in status for" counts from the change, in seconds.
     await expect(overview.row(web).getByTestId("since")).toHaveText(/^\d+ s$/);
@@ -29,7 +29,7 @@ test.describe("live overview", () => {
     await consul.deregisterNode(`${p}-a`);
     await consul.deregisterNode(`${p}-b`);
     await expect(overview.row(web)).toHaveCount(0);
-    await expect(overview.feed).toContainText(`${web}was removed`);
+    await expect(overview.feed).toContainText(`${web} was removed`);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   });
 
@@ -49,18 +49,18 @@ test.describe("live overview", () => {
     await overview.expectService(down, "0/1", "DOWN");
     await expect.poll(() => overview.names()).toEqual([down, deg, ok, tagged]);
 
-    await page.getByLabel("Sort").selectOption("name");
+    await page.getByRole("combobox", { name: "Sort", exact: true }).selectOption("name");
     await expect.poll(() => overview.names()).toEqual([ok, deg, tagged, down]);
     await expect(page).toHaveURL(new RegExp(`\\?q=${p}&sort=name$`));
 
-    await page.getByLabel("Status").selectOption("DEGRADED");
+    await page.getByRole("combobox", { name: "Status", exact: true }).selectOption("DEGRADED");
     await expect.poll(() => overview.names()).toEqual([deg]);
     await expect(page).toHaveURL(/status=DEGRADED/);
 
     // Every view is a link: a fresh load of the URL shows the same view.
     await page.reload();
     await expect.poll(() => overview.names()).toEqual([deg]);
-    await expect(page.getByLabel("Status")).toHaveValue("DEGRADED");
+    await expect(page.getByRole("combobox", { name: "Status", exact: true })).toHaveValue("DEGRADED");
 
     await overview.goto(`?q=${p}-special`);
     await expect.poll(() => overview.names()).toEqual([tagged]);

@@ -5,7 +5,9 @@ test.describe("service page", () => {
   test("shows every instance with node and service checks, maintenance, endpoints and DNS name", async ({ page, consul, agent }) => {
     const p = uniq("svc");
     const api = `${p}-api`;
-    await consul.registerInstance({ node: `${p}-n1`, id: `${api}-1`, service: api, port: 9001, address: "192.0.2.1", tags: ["v1"] }, [
+    // A node check first: registering a check re-registers its node (and its address).
+    await consul.setCheck(`${p}-n1`, { id: "mem", name: "Memory", status: "passing" });
+    await consul.registerInstance({ node: `${p}-n1`, id: `${api}-1`, service: api, port: 9001, address: "192.0.2.10", tags: ["v1"] }, [
       { id: "http", name: "HTTP API", status: "passing", output: "HTTP GET /health: 200 OK" },
     ]);
     await consul.registerInstance({ node: `${p}-n2`, id: `${api}-2`, service: api, port: 9002, address: "192.0.2.2" }, [
@@ -14,14 +16,13 @@ test.describe("service page", () => {
     await consul.registerInstance({ node: `${p}-n3`, id: `${api}-3`, service: api, port: 9003, address: "192.0.2.3" }, [
       { id: `_service_maintenance:${api}-3`, name: "Service Maintenance Mode", status: "critical", notes: "database migration" },
     ]);
-    await consul.setCheck(`${p}-n1`, { id: "mem", name: "Memory", status: "passing" });
 
     const sp = new ServicePage(page);
     await sp.goto(api);
     await expect(sp.heading).toHaveText(api);
     await sp.expectStatus("DEGRADED", "1/3");
     await expect(sp.dnsName).toHaveText(`${api}.service.${agent.datacenter}.consul`);
-    await expect(sp.endpoints.getByRole("listitem")).toHaveText(["192.0.2.1:9001"]);
+    await expect(sp.endpoints.getByRole("listitem")).toHaveText(["192.0.2.10:9001"]);
 
     // Node check and service check both listed on the instance, with scope.
     await expect(sp.check(`${api}-1`, `${p}-n1`, "Memory")).toContainText("node");
@@ -38,9 +39,11 @@ test.describe("service page", () => {
     await expect(sp.check(`${api}-3`, `${p}-n3`, "Service Maintenance Mode")).toContainText("maintenance");
 
     // Live: the warning clears, the endpoint list grows, without a reload.
-    await consul.setCheck(`${p}-n2`, { id: "http", name: "HTTP API", status: "passing", serviceId: `${api}-2` });
+    await consul.registerInstance({ node: `${p}-n2`, id: `${api}-2`, service: api, port: 9002, address: "192.0.2.2" }, [
+      { id: "http", name: "HTTP API", status: "passing" },
+    ]);
     await sp.expectStatus("DEGRADED", "2/3");
-    await expect(sp.endpoints.getByRole("listitem")).toHaveText(["192.0.2.1:9001", "192.0.2.2:9002"]);
+    await expect(sp.endpoints.getByRole("listitem")).toHaveText(["192.0.2.10:9001", "192.0.2.2:9002"]);
   });
 
   test("an unknown service gives a 404 page", async ({ page }) => {

@@ -11,11 +11,7 @@ export function FreshnessBanner({ fresh, watch }: { fresh: Freshness; watch: Wat
       <p role="status" aria-label="Freshness" className="flex items-center gap-2 text-sm text-status-ok">
         <span aria-hidden="true">●</span>
         <span className="font-semibold">Live</span>
-        {watch?.lastUpdate && (
-          <span className="text-slate-500">
-            · last change seen <RelativeTime iso={watch.lastUpdate} />
-          </span>
-        )}
+        <span className="text-slate-500">· changes in Consul appear here as they happen</span>
       </p>
     );
   }
