@@ -23,7 +23,7 @@ test.describe("one upstream watch per datacenter", () => {
     proxy = await startCountingProxy(agent.url);
     app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url } });
     const p = uniq("share");
-    const svcs = Array.from({ length: 20 }, (_, i) => `${p}-s${i}`);
+    const svcs = Array.from({ length: 8 }, (_, i) => `${p}-s${i}`);
     for (const s of svcs) await consul.registerInstance({ node: `${p}-node`, id: s, service: s }, [{ id: `${s}-c`, status: "passing", serviceId: s }]);
 
     const context = await browser.newContext({ baseURL: app.url });
@@ -31,7 +31,8 @@ test.describe("one upstream watch per datacenter", () => {
       const page = await context.newPage();
       const o = new OverviewPage(page);
       await o.goto(`?q=${p}`);
-      await o.expectService(svcs[0] ?? "", "1/1", "OK");
+      await o.expectLive();
+      await expect(o.table.getByRole("rowheader")).toHaveCount(svcs.length);
       return { page, o };
     };
     /** Flips `k` checks one by one, waiting until every page shows each flip; returns requests to Consul meanwhile. */
@@ -53,8 +54,9 @@ test.describe("one upstream watch per datacenter", () => {
     const watch = (m: Map<string, number>) => m.get("/v1/internal/ui/nodes") ?? 0;
     const all = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     console.log(`upstream requests for 5 flips: 1 page ${JSON.stringify([...one])}, 5 pages ${JSON.stringify([...five])}`);
-    // Each flip wakes the one blocking query once (rarely twice if Consul's index moves between writes).
-    expect(watch(one)).toBeGreaterThanOrEqual(5);
+    // Each flip wakes the one blocking query, which is sent again: k flips, k-1 new requests (the one in
+    // flight when counting began was counted before), rarely more if Consul's index moves between writes.
+    expect(watch(one)).toBeGreaterThanOrEqual(4);
     expect(watch(one)).toBeLessThanOrEqual(10);
     expect(watch(five)).toBeLessThanOrEqual(watch(one) + 1);
     // Nothing per service: no /v1/health/service/<name> reads on a check change.
