@@ -26,6 +26,7 @@ export function checkId(svc: number, inst: number): string {
 type Op = Record<string, unknown>;
 
 export async function seed(consulUrl: string, layout: SeedLayout, concurrency = 4): Promise<number> {
+  const nodeOps: Op[] = [];
   const ops: Op[] = [];
   const nodes = new Set<string>();
   for (let s = 0; s < layout.services; s++) {
@@ -33,7 +34,7 @@ export async function seed(consulUrl: string, layout: SeedLayout, concurrency = 
       const node = nodeOf(s, i, layout);
       if (!nodes.has(node)) {
         nodes.add(node);
-        ops.push({ Node: { Verb: "set", Node: { Node: node, Address: `10.${(nodes.size >> 8) & 255}.${nodes.size & 255}.1` } } });
+        nodeOps.push({ Node: { Verb: "set", Node: { Node: node, Address: `10.${(nodes.size >> 8) & 255}.${nodes.size & 255}.1` } } });
       }
       ops.push({
         Service: { Verb: "set", Node: node, Service: { ID: instanceId(s, i), Service: serviceName(s), Port: 8000 + i, Tags: [`team-${s % 20}`] } },
@@ -46,6 +47,13 @@ export async function seed(consulUrl: string, layout: SeedLayout, concurrency = 
       });
     }
   }
+  // Nodes first: a service on a node another concurrent transaction has not yet created would fail.
+  await runBatches(consulUrl, nodeOps, concurrency);
+  await runBatches(consulUrl, ops, concurrency);
+  return nodeOps.length + ops.length;
+}
+
+async function runBatches(consulUrl: string, ops: Op[], concurrency: number): Promise<void> {
   const batches: Op[][] = [];
   for (let i = 0; i < ops.length; i += 128) batches.push(ops.slice(i, i + 128));
   const worker = async () => {
@@ -55,7 +63,6 @@ export async function seed(consulUrl: string, layout: SeedLayout, concurrency = 
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return ops.length;
 }
 
 /** Sets one instance's check, as a health change in Consul would. */
