@@ -1,14 +1,21 @@
-import { ServiceOverview } from "@/components/services/service-overview";
-import { getOverview } from "@/lib/server/health/overview";
+import { Suspense } from "react";
+import { OverviewView } from "@/components/services/overview-view";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { checkDatacenter } from "@/lib/server/health/datacenters";
 import { describeError } from "@/lib/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<{ dc?: string }> }) {
   const { dc } = await searchParams;
-  const result = await getOverview(dc || undefined).then(
-    (overview) => ({ overview }),
-    (err: unknown) => ({ error: describeError(err).message }),
+  const problem = await checkDatacenter(dc || undefined).then(
+    () => undefined,
+    (err: unknown) => describeError(err).message,
   );
-  return <ServiceOverview {...result} />;
+  if (problem) return <ErrorPanel title="Cannot show this datacenter" message={problem} backHref="/" />;
+  return (
+    <Suspense>
+      <OverviewView />
+    </Suspense>
+  );
 }

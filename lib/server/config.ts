@@ -18,6 +18,14 @@ const bool = () =>
     })
     .transform((v) => ["1", "true", "yes", "t"].includes(v));
 
+const seconds = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: "must be a whole number of seconds" })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max} seconds` });
+
 const envSchema = z.object({
   CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
   CONSUL_HTTP_TOKEN: z.string().trim().optional(),
@@ -42,6 +50,9 @@ const envSchema = z.object({
     .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
     .transform(Number)
     .optional(),
+  DASHBOARD_WATCH_IDLE_SECONDS: seconds(0, 86_400).optional(),
+  DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: seconds(1, 600).optional(),
+  DASHBOARD_WATCH_WAIT_SECONDS: seconds(1, 600).optional(),
 });
 
 export interface TlsConfig {
@@ -62,6 +73,17 @@ export interface Config {
   dataDir: string;
   /** Largest KV value the dashboard sends, in bytes (Consul's default kv_max_value_size). */
   kvMaxValueBytes: number;
+  /** Live health watches (one per datacenter). */
+  watch: WatchConfig;
+}
+
+export interface WatchConfig {
+  /** A datacenter's watch stops this long after its last viewer leaves. */
+  idleMs: number;
+  /** Upper bound of the back-off between failed Consul requests. */
+  maxBackoffMs: number;
+  /** How long each blocking query may wait for a change. */
+  waitMs: number;
 }
 
 export class ConfigError extends Error {
@@ -171,6 +193,11 @@ export function parseConfig(env: Env): Config {
     readOnly: e.DASHBOARD_READ_ONLY ?? false,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
     kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? 512 * 1024,
+    watch: {
+      idleMs: (e.DASHBOARD_WATCH_IDLE_SECONDS ?? 60) * 1000,
+      maxBackoffMs: (e.DASHBOARD_WATCH_MAX_BACKOFF_SECONDS ?? 10) * 1000,
+      waitMs: (e.DASHBOARD_WATCH_WAIT_SECONDS ?? 60) * 1000,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { ConfigError } from "../config";
 import { isConsulError } from "../consul/errors";
+import { UnknownDatacenterError } from "../health/datacenters";
 
 export interface ErrorAnswer {
   status: number;
@@ -27,6 +28,7 @@ export function describeError(err: unknown): ErrorAnswer {
         return { status: 502, kind: "bad_upstream", message: err.message };
     }
   }
+  if (err instanceof UnknownDatacenterError) return { status: 404, kind: "unknown_datacenter", message: err.message };
   if (err instanceof ConfigError) return { status: 500, kind: "config", message: err.message };
   console.error("Unhandled error in route", err);
   return { status: 500, kind: "internal", message: "Internal error; see the dashboard server's log" };

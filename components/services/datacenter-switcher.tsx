@@ -1,0 +1,39 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { DatacentersSchema } from "@/lib/api/live";
+import { ApiErrorSchema } from "@/lib/api/overview";
+import { liveKeys } from "@/components/health/query-keys";
+
+async function fetchDatacenters(): Promise<string[]> {
+  const res = await fetch("/api/datacenters", { cache: "no-store" });
+  const body: unknown = await res.json();
+  if (!res.ok) throw new Error(ApiErrorSchema.safeParse(body).data?.error.message ?? `HTTP ${res.status}`);
+  return DatacentersSchema.parse(body).datacenters;
+}
+
+/** Datacenters from /v1/catalog/datacenters (nearest first); choosing one navigates to its view. */
+export function DatacenterSwitcher({ dc, onChange }: { dc: string | undefined; onChange: (dc: string) => void }) {
+  const { data, error } = useQuery({ queryKey: liveKeys.datacenters(), queryFn: fetchDatacenters, staleTime: 30_000 });
+  // Consul lists the local datacenter first; with no ?dc= that is the one shown.
+  const current = dc ?? data?.[0] ?? "";
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600">Datacenter</span>
+      <select
+        className="rounded border border-slate-300 bg-white px-2 py-1"
+        value={current}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={!data}
+        title={error ? `Cannot list datacenters: ${error.message}` : undefined}
+      >
+        {!data && <option value={current}>{dc ?? "local"}</option>}
+        {data?.map((d) => (
+          <option key={d} value={d}>
+            {d}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,70 @@
+import { StateBadge } from "@/components/ui/state-badge";
+import type { InstanceDetail } from "@/lib/api/live";
+import { isMaintenanceCheck } from "@/lib/health/rollup";
+
+/** One instance and every check that applies to it; Consul's text is always rendered as text. */
+export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
+  const metaEntries = Object.entries(i.meta);
+  return (
+    <article aria-label={`Instance ${i.id} on ${i.node}`} className="rounded border border-slate-200 bg-white p-3" data-instance={i.id}>
+      <header className="flex flex-wrap items-center gap-3">
+        <StateBadge state={i.state} />
+        <h3 className="font-semibold break-all">{i.id}</h3>
+        <span className="text-sm text-slate-600">
+          on node <span className="font-medium">{i.node}</span> · <code>{i.address}:{i.port}</code>
+        </span>
+      </header>
+      {i.maintenance && (
+        <p className="mt-2 text-sm text-status-maintenance">
+          In maintenance ({i.maintenance.scope === "node" ? "whole node" : "this instance"})
+          {i.maintenance.reason ? `: ${i.maintenance.reason}` : " — no reason given"}
+        </p>
+      )}
+      {i.tags.length > 0 && <p className="mt-2 text-sm text-slate-600">Tags: {i.tags.join(", ")}</p>}
+      {metaEntries.length > 0 && (
+        <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-3 text-sm text-slate-600">
+          {metaEntries.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="font-medium">{k}</dt>
+              <dd className="break-all">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {i.checks.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">No checks: counted healthy, as Consul does.</p>
+      ) : (
+        <table className="mt-3 w-full text-sm" aria-label={`Checks of ${i.id} on ${i.node}`}>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-slate-600">
+              <th scope="col" className="py-1 pr-2">Check</th>
+              <th scope="col" className="py-1 pr-2">Scope</th>
+              <th scope="col" className="py-1 pr-2">Type</th>
+              <th scope="col" className="py-1 pr-2">Status</th>
+              <th scope="col" className="py-1">Output and notes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.checks.map((c) => {
+              const maint = isMaintenanceCheck(c.checkId) && c.status === "critical";
+              return (
+                <tr key={`${c.node}/${c.checkId}`} className="border-b border-slate-100 align-top" data-check={c.checkId}>
+                  <th scope="row" className="py-1 pr-2 text-left font-medium break-all">{c.name}</th>
+                  <td className="py-1 pr-2 text-slate-600">{c.serviceId ? "service" : "node"}</td>
+                  <td className="py-1 pr-2 text-slate-600">{c.type || "—"}</td>
+                  <td className="py-1 pr-2">
+                    <StateBadge state={maint ? "maintenance" : c.status} />
+                  </td>
+                  <td className="py-1">
+                    {c.output && <pre className="max-h-48 overflow-auto whitespace-pre-wrap break-all rounded bg-slate-100 p-2 text-xs">{c.output}</pre>}
+                    {c.notes && <p className="text-xs text-slate-600">Notes: {c.notes}</p>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </article>
+  );
+}

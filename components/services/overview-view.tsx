@@ -1,0 +1,87 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { FreshnessBanner } from "@/components/health/freshness-banner";
+import { freshness } from "@/components/health/freshness";
+import { TransitionFeed } from "@/components/health/transition-feed";
+import { useConnection, useOverviewData, useWatchState } from "@/components/health/use-live-queries";
+import { useLiveStream } from "@/components/health/use-live-stream";
+import { statusTotals } from "@/lib/health/rollup";
+import { filterAndSort, overviewSearch, parseOverviewParams, type OverviewParams } from "@/lib/health/view";
+import { DatacenterSwitcher } from "./datacenter-switcher";
+import { OverviewFilters } from "./overview-filters";
+import { ServiceList } from "./service-list";
+
+/** The live overview of one datacenter; every bit of view state is in the URL. */
+export function OverviewView() {
+  const searchParams = useSearchParams();
+  const router = useRouter();
+  const params = parseOverviewParams(searchParams);
+  const { dc } = params;
+
+  useLiveStream(dc, { kind: "overview" });
+  const data = useOverviewData(dc);
+  const watch = useWatchState(dc);
+  const conn = useConnection(dc, "overview");
+  const fresh = freshness(conn, watch);
+
+  const all = useMemo(() => Object.values(data?.services ?? {}), [data]);
+  const totals = useMemo(() => statusTotals(all), [all]);
+  const tags = useMemo(() => [...new Set(all.flatMap((s) => s.tags))].sort(), [all]);
+  const rows = useMemo(
+    () => filterAndSort(all, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
+    [all, params.q, params.status, params.tag, params.sort],
+  );
+
+  // Filters update the URL in place (no server round trip): Next keeps useSearchParams in step.
+  const update = (next: Partial<OverviewParams>) => {
+    window.history.replaceState(null, "", `/${overviewSearch({ ...params, ...next })}`);
+  };
+
+  return (
+    <main className="mx-auto max-w-7xl space-y-4 p-6">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold">Services</h1>
+        <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/${overviewSearch({ ...params, dc: d, tag: undefined })}`)} />
+        <p className="text-sm text-slate-700" aria-label="Totals">
+          {data ? (
+            <>
+              <span data-testid="total-services">{totals.services}</span> services ·{" "}
+              <span data-testid="total-ok">{totals.OK}</span> OK · <span data-testid="total-degraded">{totals.DEGRADED}</span> DEGRADED ·{" "}
+              <span data-testid="total-down">{totals.DOWN}</span> DOWN
+            </>
+          ) : (
+            "Loading…"
+          )}
+        </p>
+        <p className="text-sm" aria-label="Leader">
+          {watch?.status === "no-leader" ? (
+            <strong className="text-status-down">No leader</strong>
+          ) : watch?.status === "live" ? (
+            <span className="text-slate-600">Leader: known{watch.lastContactMs ? ` (last contact ${watch.lastContactMs} ms)` : ""}</span>
+          ) : (
+            <span className="text-slate-600">Leader: unknown</span>
+          )}
+        </p>
+      </header>
+      <FreshnessBanner fresh={fresh} watch={watch} />
+      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+        <section className="min-w-0 space-y-3">
+          <OverviewFilters params={params} tags={tags} onChange={update} />
+          <p className="text-sm text-slate-600" aria-live="polite">
+            {data ? `Showing ${rows.length} of ${all.length}` : ""}
+          </p>
+          {data && all.length === 0 ? (
+            <p className="p-6 text-slate-600">No services are registered in this datacenter.</p>
+          ) : (
+            <ServiceList services={rows} dc={dc} stale={!fresh.live} />
+          )}
+        </section>
+        <aside>
+          <TransitionFeed transitions={data?.transitions ?? []} dc={dc} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+"use client";
+
+import Link from "next/link";
+import { FreshnessBanner } from "@/components/health/freshness-banner";
+import { freshness } from "@/components/health/freshness";
+import { TransitionFeed } from "@/components/health/transition-feed";
+import { useConnection, useServiceData, useWatchState } from "@/components/health/use-live-queries";
+import { useLiveStream } from "@/components/health/use-live-stream";
+import { CopyButton } from "@/components/ui/copy-button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { InstanceCard } from "./instance-card";
+
+/** One service, live: instances with every check, the endpoints a load balancer would use, its DNS name. */
+export function ServiceView({ name, dc, dcName }: { name: string; dc: string | undefined; dcName: string | undefined }) {
+  useLiveStream(dc, { kind: "service", name });
+  const data = useServiceData(dc, name);
+  const watch = useWatchState(dc);
+  const conn = useConnection(dc, `service:${name}`);
+  const fresh = freshness(conn, watch);
+  const s = data?.service;
+  const endpoints = s?.instances.filter((i) => i.healthy).map((i) => `${i.address}:${i.port}`) ?? [];
+  const dns = `${name}.service.${dcName ? `${dcName}.` : ""}consul`;
+  const back = dc ? `/?dc=${encodeURIComponent(dc)}` : "/";
+
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 p-6">
+      <p className="text-sm">
+        <Link className="underline" href={back}>
+          ← All services
+        </Link>
+      </p>
+      <header className="flex flex-wrap items-center gap-4">
+        <h1 className="text-2xl font-bold break-all">{name}</h1>
+        {s && <StatusBadge status={s.status} />}
+        {s && (
+          <span className="text-sm text-slate-700">
+            <span data-testid="healthy-total" className="tabular-nums">
+              {s.healthy}/{s.total}
+            </span>{" "}
+            instances healthy · in this status for <RelativeTime iso={s.since} suffix="" prefix={s.sinceExact ? "" : "≥ "} />
+          </span>
+        )}
+      </header>
+      <FreshnessBanner fresh={fresh} watch={watch} />
+      {data && !s && (
+        <p role="alert" className="rounded border border-status-down bg-red-50 p-3 text-status-down">
+          This service is no longer registered in Consul.
+        </p>
+      )}
+      {!data && <p className="text-slate-600">Loading…</p>}
+      <section aria-label="Endpoints" className={`grid gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-2 ${fresh.live ? "" : "opacity-60"}`}>
+        <div>
+          <h2 className="font-semibold">Healthy endpoints ({endpoints.length})</h2>
+          {endpoints.length === 0 ? (
+            <p className="text-status-down">None: a load balancer would have nowhere to send traffic.</p>
+          ) : (
+            <>
+              <ul className="mt-1 font-mono" aria-label="Healthy endpoints">
+                {endpoints.map((e, idx) => (
+                  <li key={`${e}-${idx}`}>{e}</li>
+                ))}
+              </ul>
+              <CopyButton text={endpoints.join("\n")} label="Copy healthy endpoints" />
+            </>
+          )}
+        </div>
+        <div>
+          <h2 className="font-semibold">DNS name</h2>
+          <p className="mt-1 font-mono" data-testid="dns-name">
+            {dns}
+          </p>
+          <CopyButton text={dns} label="Copy DNS name" />
+        </div>
+      </section>
+      <div className={`grid gap-4 lg:grid-cols-[1fr_20rem] ${fresh.live ? "" : "opacity-60"}`}>
+        <section aria-label="Instances" className="min-w-0 space-y-3">
+          <h2 className="text-lg font-semibold">Instances</h2>
+          {s?.instances.map((i) => <InstanceCard key={`${i.node}/${i.id}`} instance={i} />)}
+        </section>
+        <aside>
+          <TransitionFeed transitions={data?.transitions ?? []} dc={dc} linkServices={false} />
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import {
+  HEARTBEAT_SECONDS,
+  type OverviewDelta,
+  type OverviewSnapshot,
+  type ServiceEvent,
+  type WatchState,
+} from "@/lib/api/live";
+import type { DcWatch, WatchEvent } from "../watch/dc-watch";
+import { toSummary } from "../watch/diff";
+import type { WatchLease } from "../watch/registry";
+
+export type StreamScope = { kind: "overview" } | { kind: "service"; name: string };
+
+const encoder = new TextEncoder();
+
+function frame(event: string, data: unknown): Uint8Array {
+  return encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+function overviewSnapshot(watch: DcWatch): OverviewSnapshot {
+  return {
+    dc: watch.dc ?? null,
+    state: watch.state,
+    services: watch.services().map((e) => toSummary(e.detail)),
+    transitions: watch.transitions.recent(50),
+  };
+}
+
+function serviceEvent(watch: DcWatch, name: string): ServiceEvent {
+  return { dc: watch.dc ?? null, service: watch.service(name)?.detail ?? null, transitions: watch.transitions.recent(50, name) };
+}
+
+/**
+ * An SSE body for one screen: a snapshot once the watch has data, then only
+ * deltas (changed services), state changes and heartbeat comments. The lease is
+ * released when the browser goes away, so the shared watch knows its viewers.
+ */
+export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSignal): ReadableStream<Uint8Array> {
+  const { watch } = lease;
+  let cleanup = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false;
+      let sentSnapshot = false;
+      const send = (chunk: Uint8Array) => {
+        if (closed) return;
+        try {
+          controller.enqueue(chunk);
+        } catch {
+          cleanup();
+        }
+      };
+      const sendSnapshot = () => {
+        sentSnapshot = true;
+        if (scope.kind === "overview") send(frame("snapshot", overviewSnapshot(watch)));
+        else send(frame("service", serviceEvent(watch, scope.name)));
+      };
+      const onEvent = (e: WatchEvent) => {
+        if (e.type === "state") {
+          send(frame("state", e.state satisfies WatchState));
+          return;
+        }
+        // The first answer after start-up (or after the watch was empty) becomes the snapshot.
+        if (!sentSnapshot) return sendSnapshot();
+        if (scope.kind === "overview") {
+          if (!e.diff.summaryChanged.length && !e.diff.removed.length && !e.transitions.length) return;
+          const delta: OverviewDelta = {
+            changed: e.diff.summaryChanged.flatMap((n) => {
+              const entry = watch.service(n);
+              return entry ? [toSummary(entry.detail)] : [];
+            }),
+            removed: e.diff.removed,
+            transitions: e.transitions,
+          };
+          send(frame("delta", delta));
+        } else if (e.diff.detailChanged.includes(scope.name) || e.diff.removed.includes(scope.name)) {
+          send(frame("service", serviceEvent(watch, scope.name)));
+        }
+      };
+
+      // Reconnect quickly after a drop; EventSource honours `retry`.
+      send(encoder.encode(`retry: 2000\n\n`));
+      send(frame("state", watch.state));
+      if (watch.ready) sendSnapshot();
+      const unsubscribe = watch.subscribe((e) => {
+        onEvent(e);
+        // A watch that was starting gets data: the first "live" state is followed by a snapshot.
+        if (e.type === "state" && !sentSnapshot && watch.ready) sendSnapshot();
+      });
+      // A named event, not just a comment: EventSource hides comments, and the browser must notice silence.
+      const heartbeat = setInterval(() => send(frame("ping", { at: new Date().toISOString() })), HEARTBEAT_SECONDS * 1000);
+
+      cleanup = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        lease.release();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      abort.addEventListener("abort", () => cleanup(), { once: true });
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+}

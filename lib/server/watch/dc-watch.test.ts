@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { backoffMs } from "./backoff";
+import { DcWatch, type WatchEvent } from "./dc-watch";
+import { WatchRegistry } from "./registry";
+import { chk, inst, round, scriptedSource, unreachable } from "./test-source";
+
+/** Polls until `probe` is true; real time, bounded. */
+async function until(probe: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+const watches: DcWatch[] = [];
+function watch(source: ReturnType<typeof scriptedSource>["source"]) {
+  const w = new DcWatch("dc1", source, { maxBackoffMs: 20, minIntervalMs: 0 });
+  watches.push(w);
+  return w;
+}
+afterEach(async () => {
+  await Promise.all(watches.splice(0).map((w) => w.stop()));
+});
+
+describe("DcWatch", () => {
+  it("sends each answer's index back, and starts over at 0 after an error", async () => {
+    const s = scriptedSource([round("5", [], []), round("9", [], []), unreachable(), round("3", [], [])]);
+    const w = watch(s.source).start();
+    await until(() => s.calls.length >= 5);
+    expect(s.calls).toEqual(["0", "5", "9", "0", "3"]);
+    expect(w.state.status).toBe("live");
+  });
+
+  it("diffs rounds: only changed services are reported, with a transition", async () => {
+    const web = [inst("web", "n1"), inst("web", "n2")];
+    const s = scriptedSource([
+      round("1", [...web, inst("db", "n3")], [chk("n1", "c", "passing", "web")]),
+      // Same data again: a blocking query returning is not proof of change.
+      round("2", [...web, inst("db", "n3")], [chk("n1", "c", "passing", "web")]),
+      round("3", [...web, inst("db", "n3")], [chk("n1", "c", "critical", "web")]),
+    ]);
+    const events: WatchEvent[] = [];
+    const w = watch(s.source);
+    w.subscribe((e) => events.push(e));
+    w.start();
+    await until(() => s.calls.length >= 4);
+    const updates = events.filter((e) => e.type === "update");
+    expect(updates).toHaveLength(1);
+    const u = updates[0];
+    if (u?.type !== "update") throw new Error("no update");
+    expect(u.diff.summaryChanged).toEqual(["web"]);
+    expect(u.transitions.map((t) => [t.service, t.instance?.node ?? null, t.from, t.to])).toEqual([
+      ["web", null, "OK", "DEGRADED"],
+      ["web", "n1", "healthy", "critical"],
+    ]);
+    expect(w.service("web")?.detail).toMatchObject({ healthy: 1, total: 2, status: "DEGRADED", sinceExact: true });
+    expect(w.service("db")?.detail).toMatchObject({ status: "OK", sinceExact: false });
+  });
+
+  it("reports removed services", async () => {
+    const s = scriptedSource([round("1", [inst("web", "n1"), inst("old", "n1")], []), round("2", [inst("web", "n1")], [])]);
+    const events: WatchEvent[] = [];
+    const w = watch(s.source);
+    w.subscribe((e) => events.push(e));
+    w.start();
+    await until(() => events.some((e) => e.type === "update"));
+    const u = events.find((e) => e.type === "update");
+    expect(u?.type === "update" && u.diff.removed).toEqual(["old"]);
+    expect(w.transitions.recent(5)[0]).toMatchObject({ service: "old", to: "removed" });
+  });
+
+  it("keeps retrying while Consul is unreachable, says since when, and recovers", async () => {
+    const s = scriptedSource([unreachable(), unreachable(), unreachable(), round("7", [inst("web", "n1")], [])]);
+    const states: string[] = [];
+    const w = watch(s.source);
+    w.subscribe((e) => {
+      if (e.type === "state") states.push(e.state.status);
+    });
+    w.start();
+    await until(() => w.state.status === "live");
+    // One "unreachable" event for the whole outage (its since stays put), then live.
+    expect(states).toEqual(["unreachable", "live"]);
+    expect(s.calls.slice(0, 4)).toEqual(["0", "0", "0", "0"]);
+    expect(w.ready).toBe(true);
+  });
+
+  it("surfaces a leaderless cluster and a 403 with Consul's words", async () => {
+    const { ConsulError } = await import("../consul/errors");
+    const denied = new ConsulError("http", "Permission denied: token lacks permission 'node:read'", 403);
+    const s = scriptedSource([round("1", [], [], false)]);
+    const w = watch(s.source).start();
+    await until(() => w.state.status === "no-leader");
+    s.push(denied);
+    const s2 = scriptedSource([denied]);
+    const w2 = watch(s2.source).start();
+    await until(() => w2.state.status === "forbidden");
+    expect(w2.state.message).toContain("node:read");
+  });
+
+  it("stops asking Consul once stopped", async () => {
+    const s = scriptedSource([round("1", [], [])]);
+    const w = watch(s.source).start();
+    await until(() => s.calls.length === 2);
+    await w.stop();
+    expect(w.stopped).toBe(true);
+    expect(s.calls).toHaveLength(2);
+  });
+});
+
+describe("backoffMs", () => {
+  it("grows quadratically, is capped, and jitters between half and all of the delay", () => {
+    const mid = () => 0.5;
+    expect(backoffMs(1, { capMs: 60_000, random: () => 1 - Number.EPSILON })).toBeLessThanOrEqual(500);
+    expect(backoffMs(1, { capMs: 60_000, random: () => 0 })).toBe(250);
+    expect(backoffMs(2, { capMs: 60_000, random: mid })).toBe(1500);
+    expect(backoffMs(3, { capMs: 60_000, random: mid })).toBe(3375);
+    expect(backoffMs(100, { capMs: 10_000, random: () => 0.999 })).toBeLessThanOrEqual(10_000);
+    expect(backoffMs(100, { capMs: 10_000, random: () => 0 })).toBe(5_000);
+  });
+});
+
+describe("WatchRegistry", () => {
+  it("shares one watch per datacenter and stops it after the last viewer leaves", async () => {
+    const made: string[] = [];
+    const registry = new WatchRegistry(
+      (dc) => {
+        made.push(dc ?? "local");
+        return scriptedSource([round("1", [], [])]).source;
+      },
+      { idleMs: 30, maxBackoffMs: 20, waitMs: 1_000 },
+    );
+    const a = registry.acquire("dc1");
+    const b = registry.acquire("dc1");
+    const c = registry.acquire("dc2");
+    expect(a.watch).toBe(b.watch);
+    expect(made).toEqual(["dc1", "dc2"]);
+    a.release();
+    b.release();
+    b.release(); // releasing twice must not steal another viewer's lease
+    // A viewer returning within the idle period keeps the same watch.
+    const d = registry.acquire("dc1");
+    expect(d.watch).toBe(a.watch);
+    d.release();
+    await until(() => a.watch.stopped, 2_000);
+    expect(c.watch.stopped).toBe(false);
+    expect(registry.active()).toEqual([{ dc: "dc2", leases: 1 }]);
+    // After the stop, a new viewer gets a fresh watch.
+    const e = registry.acquire("dc1");
+    expect(e.watch).not.toBe(a.watch);
+    await registry.stopAll();
+  });
+});

@@ -1,0 +1,177 @@
+import "server-only";
+import type { Transition, WatchState, WatchStatus } from "@/lib/api/live";
+import { rollup } from "@/lib/health/rollup";
+import { isConsulError } from "../consul/errors";
+import { backoffMs, sleep } from "./backoff";
+import { diffRound, type RoundDiff, type ServiceEntry } from "./diff";
+import type { HealthSource } from "./health-source";
+import { TransitionLog } from "./transitions";
+
+export type WatchEvent =
+  | { type: "update"; diff: RoundDiff; transitions: Transition[] }
+  | { type: "state"; state: WatchState };
+
+export interface DcWatchOptions {
+  maxBackoffMs: number;
+  /** Least time between two requests to Consul, however fast it answers (Consul advises rate-limiting watches). */
+  minIntervalMs?: number;
+  transitionCapacity?: number;
+  now?: () => Date;
+  random?: () => number;
+}
+
+/**
+ * The live view of one datacenter: a loop of blocking queries whose answers are
+ * rolled up, diffed against the previous round and pushed to every subscriber.
+ * It never gives up: errors back off (capped, with jitter) and retry until stop().
+ */
+export class DcWatch {
+  private entries = new Map<string, ServiceEntry>();
+  private listeners = new Set<(e: WatchEvent) => void>();
+  private readonly abort = new AbortController();
+  private running: Promise<void> | undefined;
+  private hasData = false;
+  private dataWaiters: (() => void)[] = [];
+  readonly transitions: TransitionLog;
+  /** Requests made to Consul, for tests and the benchmark. */
+  rounds = 0;
+  private current: WatchState;
+
+  constructor(
+    readonly dc: string | undefined,
+    private readonly source: HealthSource,
+    private readonly opts: DcWatchOptions,
+  ) {
+    this.transitions = new TransitionLog(opts.transitionCapacity ?? 500);
+    this.current = { status: "starting", since: this.now().toISOString(), message: null, lastUpdate: null, lastContactMs: null, source: null };
+  }
+
+  get state(): WatchState {
+    return this.current;
+  }
+
+  get ready(): boolean {
+    return this.hasData;
+  }
+
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  services(): ServiceEntry[] {
+    return [...this.entries.values()];
+  }
+
+  service(name: string): ServiceEntry | undefined {
+    return this.entries.get(name);
+  }
+
+  subscribe(listener: (e: WatchEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once the first answer arrived, or after `timeoutMs` (check `ready`). */
+  async waitForData(timeoutMs: number): Promise<boolean> {
+    if (this.hasData) return true;
+    await Promise.race([new Promise<void>((r) => this.dataWaiters.push(r)), sleep(timeoutMs, this.abort.signal)]);
+    return this.hasData;
+  }
+
+  start(): this {
+    this.running ??= this.loop();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    this.listeners.clear();
+    await this.running;
+  }
+
+  private now(): Date {
+    return this.opts.now?.() ?? new Date();
+  }
+
+  private async loop(): Promise<void> {
+    const signal = this.abort.signal;
+    let index = "0";
+    let failures = 0;
+    while (!signal.aborted) {
+      const started = Date.now();
+      try {
+        this.rounds++;
+        const round = await this.source(index, signal);
+        if (signal.aborted) break;
+        failures = 0;
+        index = round.nextIndex;
+        this.apply(round.inputs.instances, round.inputs.checks);
+        const leaderless = round.meta.knownLeader === false;
+        this.setState(leaderless ? "no-leader" : "live", leaderless ? "Consul reports no known leader: answers may be stale" : null, {
+          lastUpdate: this.now().toISOString(),
+          lastContactMs: round.meta.lastContactMs,
+          source: round.inputs.source,
+        });
+      } catch (err) {
+        if (signal.aborted) break;
+        failures++;
+        // After an error the index may be meaningless (e.g. a restarted agent): start over.
+        index = "0";
+        this.fail(err);
+        await sleep(backoffMs(failures, { capMs: this.opts.maxBackoffMs, random: this.opts.random }), signal);
+        continue;
+      }
+      const minInterval = this.opts.minIntervalMs ?? 100;
+      const elapsed = Date.now() - started;
+      if (elapsed < minInterval) await sleep(minInterval - elapsed, signal);
+    }
+  }
+
+  private apply(instances: Parameters<typeof rollup>[0], checks: Parameters<typeof rollup>[1]): void {
+    const first = !this.hasData;
+    const { entries, diff } = diffRound(this.entries, rollup(instances, checks), this.now(), first);
+    this.entries = entries;
+    const transitions = diff.transitions.map((t) => this.transitions.add(t));
+    if (first) {
+      this.hasData = true;
+      for (const w of this.dataWaiters.splice(0)) w();
+    }
+    if (diff.summaryChanged.length || diff.detailChanged.length || diff.removed.length) {
+      this.emit({ type: "update", diff, transitions });
+    }
+  }
+
+  private fail(err: unknown): void {
+    if (isConsulError(err)) {
+      if (err.kind === "network" || err.kind === "timeout") return this.setState("unreachable", err.message);
+      if (err.kind === "http" && err.status === 403) return this.setState("forbidden", err.message);
+      return this.setState("error", err.message);
+    }
+    console.error("Health watch failed", err);
+    this.setState("error", "Internal error in the health watch; see the dashboard server's log");
+  }
+
+  private setState(status: WatchStatus, message: string | null, extra: Partial<WatchState> = {}): void {
+    const prev = this.current;
+    const changed = prev.status !== status || prev.message !== message;
+    this.current = {
+      ...prev,
+      ...extra,
+      status,
+      message,
+      // "since" is when the condition began, not when it was last seen.
+      since: changed ? this.now().toISOString() : prev.since,
+    };
+    if (changed || (extra.source !== undefined && extra.source !== prev.source)) this.emit({ type: "state", state: this.current });
+  }
+
+  private emit(e: WatchEvent): void {
+    for (const l of this.listeners) {
+      try {
+        l(e);
+      } catch (err) {
+        console.error("Health watch listener failed", err);
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import "server-only";
+import type { InstanceDetail, InstanceState, LiveSummary, ServiceDetail, Transition } from "@/lib/api/live";
+import type { InstanceHealth, ServiceHealth } from "@/lib/health/types";
+
+/** What the watch keeps per service between rounds; the JSON strings make change detection cheap. */
+export interface ServiceEntry {
+  detail: ServiceDetail;
+  summaryJson: string;
+  detailJson: string;
+}
+
+export interface RoundDiff {
+  /** Services whose overview row changed (status, counts, tags, failing checks). */
+  summaryChanged: string[];
+  /** Services whose detail changed in any way (including check output). */
+  detailChanged: string[];
+  removed: string[];
+  transitions: Omit<Transition, "seq">[];
+}
+
+export function instanceState(i: InstanceHealth): InstanceState {
+  if (i.maintenance) return "maintenance";
+  if (i.problems.some((p) => p.status === "critical")) return "critical";
+  if (i.problems.length > 0) return "warning";
+  return "healthy";
+}
+
+function toInstanceDetail(i: InstanceHealth): InstanceDetail {
+  return {
+    node: i.instance.node,
+    id: i.instance.id,
+    address: i.instance.address,
+    port: i.instance.port,
+    tags: i.instance.tags,
+    meta: i.instance.meta,
+    healthy: i.healthy,
+    state: instanceState(i),
+    maintenance: i.maintenance,
+    checks: i.checks,
+  };
+}
+
+function summaryOf(d: ServiceDetail): Omit<LiveSummary, "since" | "sinceExact"> {
+  return {
+    name: d.name,
+    tags: d.tags,
+    healthy: d.healthy,
+    total: d.total,
+    status: d.status,
+    inMaintenance: d.inMaintenance,
+    failingChecks: d.failingChecks,
+  };
+}
+
+export function toSummary(d: ServiceDetail): LiveSummary {
+  return { ...summaryOf(d), since: d.since, sinceExact: d.sinceExact };
+}
+
+/**
+ * Compares a new rollup with the previous round's entries, returns the new entries
+ * and what changed. `first` marks the initial load: nothing is a transition then,
+ * and `since` is only "first seen".
+ */
+export function diffRound(
+  prev: Map<string, ServiceEntry>,
+  services: ServiceHealth[],
+  now: Date,
+  first: boolean,
+): { entries: Map<string, ServiceEntry>; diff: RoundDiff } {
+  const at = now.toISOString();
+  const entries = new Map<string, ServiceEntry>();
+  const diff: RoundDiff = { summaryChanged: [], detailChanged: [], removed: [], transitions: [] };
+
+  for (const s of services) {
+    const old = prev.get(s.name);
+    const statusChanged = old !== undefined && old.detail.status !== s.status;
+    const detail: ServiceDetail = {
+      name: s.name,
+      tags: s.tags,
+      healthy: s.healthy,
+      total: s.total,
+      status: s.status,
+      inMaintenance: s.inMaintenance,
+      failingChecks: s.failingChecks,
+      since: old && !statusChanged ? old.detail.since : at,
+      sinceExact: old ? (statusChanged ? true : old.detail.sinceExact) : !first,
+      instances: s.instances.map(toInstanceDetail),
+    };
+    // `since` is part of the summary JSON, so a status change always counts as a summary change.
+    const summaryJson = JSON.stringify(toSummary(detail));
+    const detailJson = JSON.stringify(detail.instances);
+    entries.set(s.name, { detail, summaryJson, detailJson });
+
+    if (old === undefined) {
+      if (!first) {
+        diff.summaryChanged.push(s.name);
+        diff.detailChanged.push(s.name);
+        diff.transitions.push({ at, service: s.name, instance: null, from: null, to: s.status });
+      }
+      continue;
+    }
+    if (old.summaryJson !== summaryJson) diff.summaryChanged.push(s.name);
+    if (old.summaryJson !== summaryJson || old.detailJson !== detailJson) diff.detailChanged.push(s.name);
+    if (statusChanged) diff.transitions.push({ at, service: s.name, instance: null, from: old.detail.status, to: s.status });
+    if (old.detailJson !== detailJson) diff.transitions.push(...instanceTransitions(s.name, old.detail.instances, detail.instances, at));
+  }
+  for (const name of prev.keys()) {
+    if (!entries.has(name)) {
+      diff.removed.push(name);
+      diff.transitions.push({ at, service: name, instance: null, from: prev.get(name)?.detail.status ?? null, to: "removed" });
+    }
+  }
+  return { entries, diff };
+}
+
+function instanceTransitions(service: string, before: InstanceDetail[], after: InstanceDetail[], at: string) {
+  const key = (i: InstanceDetail) => `${i.node}\u0000${i.id}`;
+  const old = new Map(before.map((i) => [key(i), i]));
+  const out: Omit<Transition, "seq">[] = [];
+  for (const i of after) {
+    const o = old.get(key(i));
+    if (o?.state === i.state) continue;
+    out.push({ at, service, instance: { node: i.node, id: i.id }, from: o?.state ?? null, to: i.state });
+  }
+  const now = new Set(after.map(key));
+  for (const o of before) {
+    if (!now.has(key(o))) out.push({ at, service, instance: { node: o.node, id: o.id }, from: o.state, to: "removed" });
+  }
+  return out;
+}
