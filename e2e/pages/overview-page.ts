@@ -25,6 +25,11 @@ export class OverviewPage {
     return this.page.getByRole("searchbox", { name: "Search name or tag" });
   }
 
+  /** The page's error message (Next's own empty route announcer also has role=alert). */
+  get error(): Locator {
+    return this.page.getByRole("alert").filter({ hasText: /\S/ });
+  }
+
   row(service: string): Locator {
     return this.table.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name: service, exact: true }) });
   }

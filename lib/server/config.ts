@@ -118,6 +118,9 @@ function parseAddress(raw: string | undefined, ssl: boolean | undefined): string
   return url.origin;
 }
 
+const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Every certificate in the directory's PEM files (keys and other blocks are skipped). */
 function readCaPath(dir: string): string[] {
   let names: string[];
   try {
@@ -125,11 +128,11 @@ function readCaPath(dir: string): string[] {
   } catch (err) {
     throw new ConfigError("CONSUL_CAPATH", `cannot read directory ${dir} (${(err as NodeJS.ErrnoException).code})`);
   }
-  const pems = names
+  const certs = names
     .filter((n) => /\.(pem|crt|cer)$/i.test(n))
-    .map((n) => readFile("CONSUL_CAPATH", path.join(dir, n)));
-  if (pems.length === 0) throw new ConfigError("CONSUL_CAPATH", `no .pem/.crt files in ${dir}`);
-  return pems;
+    .flatMap((n) => readFile("CONSUL_CAPATH", path.join(dir, n)).match(PEM_CERT) ?? []);
+  if (certs.length === 0) throw new ConfigError("CONSUL_CAPATH", `no PEM certificates in ${dir}`);
+  return certs;
 }
 
 export function parseConfig(env: Env): Config {

@@ -138,10 +138,23 @@ export class ConsulTransport {
   }
 }
 
+const TLS_HINTS: Record<string, string> = {
+  ERR_TLS_CERT_ALTNAME_INVALID: "check CONSUL_TLS_SERVER_NAME or the address",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "check CONSUL_CACERT / CONSUL_CAPATH",
+  SELF_SIGNED_CERT_IN_CHAIN: "check CONSUL_CACERT / CONSUL_CAPATH",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "check CONSUL_CACERT / CONSUL_CAPATH",
+  CERT_HAS_EXPIRED: "Consul's certificate has expired",
+  ECONNREFUSED: "nothing listens there; is Consul running?",
+  ENOTFOUND: "the host name does not resolve",
+};
+
+/** A message an operator can act on: what failed, Node's words, and a hint for common TLS mistakes. */
 function describeNetworkError(err: unknown, baseUrl: string): string {
   const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
   const code = e.code ?? e.cause?.code;
-  const detail = code && code.startsWith("UND_ERR") ? e.message : (code ?? e.message ?? String(err));
-  if (err instanceof undiciErrors.SocketError) return `Connection to Consul at ${baseUrl} failed: ${e.message}`;
-  return `Cannot reach Consul at ${baseUrl}: ${detail}`;
+  const text = e.message || e.cause?.message || String(err);
+  const hint = code ? TLS_HINTS[code] : undefined;
+  const label = code && !text.includes(code) ? ` [${code}]` : "";
+  if (err instanceof undiciErrors.SocketError) return `Connection to Consul at ${baseUrl} failed: ${text}${label}`;
+  return `Cannot reach Consul at ${baseUrl}: ${text}${label}${hint ? ` (${hint})` : ""}`;
 }

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config";
+
+const CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+
+function tmp(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "cfg-"));
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, name), body);
+  return dir;
+}
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    parseConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("parseConfig", () => {
+  it("defaults to http://127.0.0.1:8500 without TLS or token", () => {
+    expect(parseConfig({})).toMatchObject({ consulUrl: "http://127.0.0.1:8500", token: undefined, tls: undefined, readOnly: false });
+  });
+
+  it("accepts host:port, http:// and https:// addresses", () => {
+    expect(parseConfig({ CONSUL_HTTP_ADDR: "consul.internal:8501" }).consulUrl).toBe("http://consul.internal:8501");
+    expect(parseConfig({ CONSUL_HTTP_ADDR: "http://10.0.0.5:8500" }).consulUrl).toBe("http://10.0.0.5:8500");
+    expect(parseConfig({ CONSUL_HTTP_ADDR: "https://consul.internal:8501/" }).consulUrl).toBe("https://consul.internal:8501");
+  });
+
+  it("CONSUL_HTTP_SSL=true makes a plain host:port https, as the Consul CLI does", () => {
+    const c = parseConfig({ CONSUL_HTTP_ADDR: "127.0.0.1:8501", CONSUL_HTTP_SSL: "true" });
+    expect(c.consulUrl).toBe("https://127.0.0.1:8501");
+    expect(c.tls).toMatchObject({ rejectUnauthorized: true });
+  });
+
+  it("CONSUL_HTTP_SSL_VERIFY=false skips certificate verification", () => {
+    expect(parseConfig({ CONSUL_HTTP_ADDR: "https://h:1", CONSUL_HTTP_SSL_VERIFY: "false" }).tls?.rejectUnauthorized).toBe(false);
+  });
+
+  it("reads the CA file, the CA path's certificates only, client pair and server name", () => {
+    const dir = tmp({ "ca.pem": CERT, "ca-key.pem": "-----BEGIN EC PRIVATE KEY-----\nx\n-----END EC PRIVATE KEY-----", "c.pem": "CLIENT", "k.pem": "KEY" });
+    const c = parseConfig({
+      CONSUL_HTTP_ADDR: "https://h:1",
+      CONSUL_CACERT: path.join(dir, "ca.pem"),
+      CONSUL_CAPATH: dir,
+      CONSUL_CLIENT_CERT: path.join(dir, "c.pem"),
+      CONSUL_CLIENT_KEY: path.join(dir, "k.pem"),
+      CONSUL_TLS_SERVER_NAME: "server.dc1.consul",
+    });
+    expect(c.tls).toEqual({ ca: [CERT, CERT], cert: "CLIENT", key: "KEY", servername: "server.dc1.consul", rejectUnauthorized: true });
+  });
+
+  it("the token file wins over the token, trimmed", () => {
+    const dir = tmp({ token: "  file-secret\n" });
+    expect(parseConfig({ CONSUL_HTTP_TOKEN: "env-secret", CONSUL_HTTP_TOKEN_FILE: path.join(dir, "token") }).token).toBe("file-secret");
+    expect(parseConfig({ CONSUL_HTTP_TOKEN: "env-secret" }).token).toBe("env-secret");
+  });
+
+  it("splits CONSUL_HTTP_AUTH at the first colon", () => {
+    expect(parseConfig({ CONSUL_HTTP_AUTH: "ops:pa:ss" }).basicAuth).toEqual({ user: "ops", password: "pa:ss" });
+  });
+
+  it("names the variable for every bad value", () => {
+    expect(errorOf({ CONSUL_HTTP_SSL_VERIFY: "maybe" }).variable).toBe("CONSUL_HTTP_SSL_VERIFY");
+    expect(errorOf({ CONSUL_HTTP_ADDR: "unix:///var/run/consul.sock" }).variable).toBe("CONSUL_HTTP_ADDR");
+    expect(errorOf({ CONSUL_HTTP_ADDR: "http://h:1/v1" }).message).toContain("CONSUL_HTTP_ADDR");
+    expect(errorOf({ CONSUL_HTTP_AUTH: "nocolon" }).variable).toBe("CONSUL_HTTP_AUTH");
+    expect(errorOf({ CONSUL_HTTP_TOKEN_FILE: "/nonexistent/token" }).message).toMatch(/CONSUL_HTTP_TOKEN_FILE: cannot read/);
+    expect(errorOf({ CONSUL_HTTP_ADDR: "https://h:1", CONSUL_CLIENT_CERT: "/x" }).variable).toBe("CONSUL_CLIENT_KEY");
+    expect(errorOf({ CONSUL_HTTP_ADDR: "https://h:1", CONSUL_CAPATH: tmp({ "readme.txt": "x" }) }).variable).toBe("CONSUL_CAPATH");
+    expect(errorOf({ DASHBOARD_READ_ONLY: "sometimes" }).variable).toBe("DASHBOARD_READ_ONLY");
+  });
+});

@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { HistoryStore } from "./store";
+
+const MIN = 60_000;
+
+function clock(start: number) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+describe("HistoryStore", () => {
+  it("keeps per-minute counts and each service's worst status within a minute", () => {
+    const c = clock(1_000 * MIN);
+    const h = new HistoryStore("unused", 60, c.now);
+    h.record("dc1", [{ name: "a", status: "OK" }, { name: "b", status: "OK" }]);
+    c.advance(10_000);
+    h.record("dc1", [{ name: "a", status: "DOWN" }, { name: "b", status: "OK" }]);
+    c.advance(10_000);
+    h.record("dc1", [{ name: "a", status: "OK" }, { name: "b", status: "OK" }]);
+    c.advance(MIN);
+    h.record("dc1", [{ name: "a", status: "DEGRADED" }, { name: "b", status: "OK" }]);
+    expect(h.serviceSeries("dc1", "a")).toEqual([
+      { t: 1_000 * MIN, status: "DOWN" },
+      { t: 1_001 * MIN, status: "DEGRADED" },
+    ]);
+    expect(h.datacenterSeries("dc1")).toEqual([
+      { t: 1_000 * MIN, OK: 2, DEGRADED: 0, DOWN: 0 },
+      { t: 1_001 * MIN, OK: 1, DEGRADED: 1, DOWN: 0 },
+    ]);
+    expect(h.serviceSeries("dc2", "a")).toEqual([]);
+  });
+
+  it("stays bounded: only the last `minutes` minutes are kept", () => {
+    const c = clock(0);
+    const h = new HistoryStore("unused", 30, c.now);
+    for (let i = 0; i < 100; i++) {
+      h.record("dc1", [{ name: "a", status: i % 2 ? "OK" : "DOWN" }]);
+      c.advance(MIN);
+    }
+    expect(h.serviceSeries("dc1", "a")).toHaveLength(30);
+    expect(h.datacenterSeries("dc1")).toHaveLength(30);
+    expect(h.serviceSeries("dc1", "a")[0]?.t).toBe(70 * MIN);
+  });
+
+  it("survives a restart through its file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hist-"));
+    const c = clock(5_000 * MIN);
+    const h = new HistoryStore(dir, 1440, c.now);
+    h.record("dc 1/ü", [{ name: "pay", status: "DOWN" }, { name: "web", status: "OK" }]);
+    c.advance(3 * MIN);
+    h.record("dc 1/ü", [{ name: "pay", status: "OK" }, { name: "web", status: "OK" }]);
+    await h.flush();
+
+    const again = new HistoryStore(dir, 1440, c.now);
+    await again.load("dc 1/ü");
+    expect(again.serviceSeries("dc 1/ü", "pay")).toEqual(h.serviceSeries("dc 1/ü", "pay"));
+    expect(again.datacenterSeries("dc 1/ü")).toEqual(h.datacenterSeries("dc 1/ü"));
+  });
+
+  it("ignores a corrupt file instead of failing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hist-"));
+    writeFileSync(path.join(dir, "history-dc1.json"), JSON.stringify({ version: 9 }));
+    const h = new HistoryStore(dir);
+    await h.load("dc1");
+    expect(h.datacenterSeries("dc1")).toEqual([]);
+  });
+});

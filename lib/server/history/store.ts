@@ -1,0 +1,175 @@
+import "server-only";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { MinuteRing } from "@/lib/history/minute-ring";
+import type { ServiceStatus } from "@/lib/health/types";
+
+/** Status codes in a ring: 0 = no data; larger is worse, so a minute keeps its worst status. */
+const CODE: Record<ServiceStatus, number> = { OK: 1, DEGRADED: 2, DOWN: 3 };
+const STATUS: Record<number, ServiceStatus> = { 1: "OK", 2: "DEGRADED", 3: "DOWN" };
+const lastWins = (_old: number, next: number) => next;
+
+export interface CountPoint {
+  /** Start of the minute, ms since the epoch. */
+  t: number;
+  OK: number;
+  DEGRADED: number;
+  DOWN: number;
+}
+
+export interface StatusPoint {
+  t: number;
+  status: ServiceStatus;
+}
+
+const FileSchema = z.object({
+  version: z.literal(1),
+  totals: z.object({ latest: z.number().int(), OK: z.string(), DEGRADED: z.string(), DOWN: z.string() }),
+  services: z.record(z.string(), z.object({ latest: z.number().int(), codes: z.string() })),
+});
+
+class DatacenterHistory {
+  readonly totals: Record<ServiceStatus, MinuteRing>;
+  readonly services = new Map<string, MinuteRing>();
+
+  constructor(readonly minutes: number) {
+    this.totals = {
+      OK: new MinuteRing(minutes, lastWins),
+      DEGRADED: new MinuteRing(minutes, lastWins),
+      DOWN: new MinuteRing(minutes, lastWins),
+    };
+  }
+
+  service(name: string): MinuteRing {
+    let ring = this.services.get(name);
+    if (!ring) {
+      ring = new MinuteRing(this.minutes, Math.max, "byte");
+      this.services.set(name, ring);
+    }
+    return ring;
+  }
+}
+
+/**
+ * A bounded time series of status counts per datacenter and of each service's
+ * status, at one-minute resolution (24 h by default), kept in memory and
+ * persisted to one small file per datacenter so it survives a restart.
+ * Memory: one byte per service per minute (5,000 services × 24 h ≈ 7 MB).
+ */
+export class HistoryStore {
+  private readonly dcs = new Map<string, DatacenterHistory>();
+  private readonly dirty = new Set<string>();
+
+  constructor(
+    readonly dir: string,
+    readonly minutes = 24 * 60,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private dc(name: string): DatacenterHistory {
+    let h = this.dcs.get(name);
+    if (!h) {
+      h = new DatacenterHistory(this.minutes);
+      this.dcs.set(name, h);
+    }
+    return h;
+  }
+
+  /** Records the current status of every service of a datacenter. Cheap: call on every change. */
+  record(dc: string, services: Iterable<{ name: string; status: ServiceStatus }>): void {
+    const minute = Math.floor(this.now() / 60_000);
+    const h = this.dc(dc);
+    const counts: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 0, DOWN: 0 };
+    for (const s of services) {
+      counts[s.status] += 1;
+      h.service(s.name).set(minute, CODE[s.status]);
+    }
+    for (const st of ["OK", "DEGRADED", "DOWN"] as const) h.totals[st].set(minute, counts[st]);
+    this.dirty.add(dc);
+  }
+
+  /** OK/DEGRADED/DOWN counts per minute for the datacenter, oldest first. */
+  datacenterSeries(dc: string): CountPoint[] {
+    const h = this.dcs.get(dc);
+    if (!h) return [];
+    const minutes = new Set<number>();
+    for (const ring of Object.values(h.totals)) for (const [m] of ring.entries()) minutes.add(m);
+    // A minute with every count 0 but recorded (no services) still shows as a point.
+    const latest = h.totals.OK.latestMinute;
+    if (latest >= 0) minutes.add(latest);
+    return [...minutes]
+      .sort((a, b) => a - b)
+      .map((m) => ({ t: m * 60_000, OK: h.totals.OK.get(m), DEGRADED: h.totals.DEGRADED.get(m), DOWN: h.totals.DOWN.get(m) }));
+  }
+
+  /** The service's worst status in each minute it was seen, oldest first. */
+  serviceSeries(dc: string, name: string): StatusPoint[] {
+    const ring = this.dcs.get(dc)?.services.get(name);
+    if (!ring) return [];
+    return ring.entries().flatMap(([m, code]) => {
+      const status = STATUS[code];
+      return status ? [{ t: m * 60_000, status }] : [];
+    });
+  }
+
+  private file(dc: string): string {
+    return path.join(this.dir, `history-${encodeURIComponent(dc)}.json`);
+  }
+
+  /** Writes every changed datacenter atomically (temp file + rename). */
+  async flush(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    const dcs = [...this.dirty];
+    this.dirty.clear();
+    for (const dc of dcs) {
+      const h = this.dcs.get(dc);
+      if (!h) continue;
+      const b64 = (r: MinuteRing) => Buffer.from(r.snapshot().values.buffer).toString("base64");
+      const body: z.input<typeof FileSchema> = {
+        version: 1,
+        totals: { latest: h.totals.OK.latestMinute, OK: b64(h.totals.OK), DEGRADED: b64(h.totals.DEGRADED), DOWN: b64(h.totals.DOWN) },
+        services: Object.fromEntries([...h.services].map(([name, r]) => [name, { latest: r.latestMinute, codes: b64(r) }])),
+      };
+      const target = this.file(dc);
+      const tmp = `${target}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify(body));
+      await rename(tmp, target);
+    }
+  }
+
+  /** Loads a datacenter's persisted history, if any; a corrupt file is reported and ignored. */
+  async load(dc: string): Promise<void> {
+    let raw: string;
+    try {
+      raw = await readFile(this.file(dc), "utf8");
+    } catch {
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      json = undefined;
+    }
+    const parsed = FileSchema.safeParse(json);
+    if (!parsed.success) {
+      console.error(`Ignoring unreadable history file ${this.file(dc)}: ${parsed.error.issues[0]?.message}`);
+      return;
+    }
+    const f = parsed.data;
+    const h = new DatacenterHistory(this.minutes);
+    const words = (s: string) => {
+      const buf = Buffer.from(s, "base64");
+      return new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    };
+    for (const st of ["OK", "DEGRADED", "DOWN"] as const) {
+      h.totals[st] = MinuteRing.restore({ latest: f.totals.latest, values: words(f.totals[st]) }, this.minutes, lastWins);
+    }
+    for (const [name, s] of Object.entries(f.services)) {
+      h.services.set(name, MinuteRing.restore({ latest: s.latest, values: Buffer.from(s.codes, "base64") }, this.minutes, Math.max, "byte"));
+    }
+    this.dcs.set(dc, h);
+  }
+}
