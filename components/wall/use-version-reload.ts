@@ -1,0 +1,28 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { VersionSchema } from "@/lib/api/version";
+
+const POLL_MS = 5 * 60_000;
+
+async function fetchBuildId(): Promise<string> {
+  const res = await fetch("/api/version", { cache: "no-store" });
+  if (!res.ok) throw new Error(`GET /api/version → ${res.status}`);
+  return VersionSchema.parse(await res.json()).buildId;
+}
+
+/**
+ * Reloads the page when the dashboard serving it is a new build. Asked rarely, and at
+ * once when the live stream comes back (a deploy restarts the server).
+ */
+export function useVersionReload(loadedBuildId: string, streamOpen: boolean): void {
+  const qc = useQueryClient();
+  const { data } = useQuery({ queryKey: ["version"], queryFn: fetchBuildId, refetchInterval: POLL_MS, retry: false });
+  useEffect(() => {
+    if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
+  }, [qc, streamOpen]);
+  useEffect(() => {
+    if (data && data !== loadedBuildId) window.location.reload();
+  }, [data, loadedBuildId]);
+}

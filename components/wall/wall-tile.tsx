@@ -1,0 +1,71 @@
+"use client";
+
+import type { CSSProperties } from "react";
+import type { LiveSummary } from "@/lib/api/live";
+import type { ServiceStatus } from "@/lib/health/types";
+import { shortDuration } from "@/lib/wall/tiles";
+
+const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: "■" };
+
+/** One service: name, status by colour, icon and word, healthy/total; problems also say for how long. */
+export function WallTile({
+  service: s,
+  style,
+  pulse,
+  stale,
+  nowMs,
+}: {
+  service: LiveSummary;
+  style: CSSProperties;
+  pulse: boolean;
+  stale: boolean;
+  nowMs: number;
+}) {
+  const problem = s.status !== "OK";
+  const forMs = nowMs - Date.parse(s.since);
+  // Before hydration there is no clock: leave the duration out rather than show a wrong one.
+  const duration = nowMs > 0 ? `${s.sinceExact ? "" : "≥"}${shortDuration(forMs)}` : "";
+  return (
+    <div
+      role="listitem"
+      aria-label={`${s.name}: ${s.status}, ${s.healthy}/${s.total} healthy${problem && duration ? `, for ${duration}` : ""}`}
+      className="wall-tile"
+      data-service={s.name}
+      data-status={s.status}
+      data-pulse={pulse ? "true" : "false"}
+      data-stale={stale ? "true" : "false"}
+      style={style}
+      title={s.name}
+    >
+      <div className="wall-tile-name">{s.name}</div>
+      <div className="wall-tile-status">
+        <span aria-hidden="true">{ICON[s.status]}</span>
+        <span>{s.status}</span>
+        {problem && <span data-testid="tile-since">{duration}</span>}
+        <span className="wall-tile-count" data-testid="tile-count">
+          {s.healthy}/{s.total}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** Beyond 200 services the OK ones fold into this one tile; every problem keeps its own. */
+export function FoldedTile({ count, style, stale }: { count: number; style: CSSProperties; stale: boolean }) {
+  return (
+    <div
+      role="listitem"
+      aria-label={`${count} more services OK`}
+      className="wall-tile"
+      data-kind="folded"
+      data-stale={stale ? "true" : "false"}
+      style={style}
+    >
+      <div className="wall-tile-name">
+        <span aria-hidden="true">● </span>
+        {count} OK
+      </div>
+      <div className="wall-tile-status">more services, all healthy</div>
+    </div>
+  );
+}
