@@ -17,8 +17,7 @@ export function TransitionStrip({ transitions, nowMs }: { transitions: Transitio
         <ol className="flex min-w-0 gap-6 overflow-hidden">
           {items.map((t) => (
             <li key={t.seq} className="shrink-0">
-              <strong>{t.service}</strong> {t.to === "removed" ? "removed" : `→ ${t.to}`}
-              {t.from && t.to !== "removed" ? ` (was ${t.from})` : ""}
+              <strong>{t.service}</strong> {t.to === "removed" ? "removed" : t.from === null ? `appeared (${t.to})` : `→ ${t.to} (was ${t.from})`}
               {nowMs > 0 && <span className="text-[var(--wall-muted)]"> {shortDuration(nowMs - Date.parse(t.at))} ago</span>}
             </li>
           ))}

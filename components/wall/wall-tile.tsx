@@ -7,6 +7,17 @@ import { shortDuration } from "@/lib/wall/tiles";
 
 const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: "■" };
 
+/**
+ * Long names shrink (down to 55 %) to fit the tile before they are cut with an ellipsis:
+ * on a wall the whole name matters more than a uniform size. 0.62 em is a bold glyph's width.
+ */
+function nameScale(name: string, style: CSSProperties): number {
+  const width = typeof style.width === "number" ? style.width : 0;
+  const font = typeof style.fontSize === "number" ? style.fontSize : 0;
+  if (!width || !font) return 1;
+  return Math.max(0.55, Math.min(1, (width - font * 0.9) / (0.62 * font * Math.max(1, name.length))));
+}
+
 /** One service: name, status by colour, icon and word, healthy/total; problems also say for how long. */
 export function WallTile({
   service: s,
@@ -37,7 +48,9 @@ export function WallTile({
       style={style}
       title={s.name}
     >
-      <div className="wall-tile-name">{s.name}</div>
+      <div className="wall-tile-name" style={{ fontSize: `${nameScale(s.name, style)}em` }}>
+        {s.name}
+      </div>
       <div className="wall-tile-status">
         <span aria-hidden="true">{ICON[s.status]}</span>
         <span>{s.status}</span>

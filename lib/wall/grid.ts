@@ -106,8 +106,8 @@ export function computeGrid({ width, height, tiles, gap = 8 }: GridInput): GridL
       bigSpan = 2;
     }
   }
-  // Two or three lines per cell; the width allows about 10 characters of a name before it is cut.
-  const fontPx = Math.max(MIN_FONT, Math.floor(Math.min(chosen.cellHeight / 3.4, chosen.cellWidth / 7.5)));
+  // Two lines per cell; the width allows a status line such as "▲ DEGRADED 12m 3/10" at 0.8 em.
+  const fontPx = Math.max(MIN_FONT, Math.floor(Math.min(chosen.cellHeight / 3.2, chosen.cellWidth / 9.5)));
   return {
     columns: chosen.columns,
     rows: chosen.rows,
