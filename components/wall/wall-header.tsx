@@ -8,12 +8,12 @@ function clock(nowMs: number): string {
   return new Date(nowMs).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
 }
 
-/** Datacenter, totals, a clock and how long ago the server last confirmed the data. */
+/** Datacenter, totals, a clock and how long ago the data was last confirmed. */
 export function WallHeader({
   dcLabel,
   totals,
   nowMs,
-  heardAt,
+  updatedAt,
   live,
   nextRotation,
   notes,
@@ -21,7 +21,7 @@ export function WallHeader({
   dcLabel: string;
   totals: StatusTotals | undefined;
   nowMs: number;
-  heardAt: number | undefined;
+  updatedAt: number | undefined;
   live: boolean;
   nextRotation: { dc: string; inMs: number } | undefined;
   notes: string[];
@@ -54,7 +54,7 @@ export function WallHeader({
       ))}
       <div className="ml-auto flex items-baseline gap-4">
         <p aria-label="Updated" data-live={live ? "true" : "false"} className={live ? "text-[var(--wall-muted)]" : "font-bold text-[var(--wall-down-bg)]"}>
-          {heardAt && nowMs > 0 ? `updated ${shortDuration(nowMs - heardAt)} ago` : "no update yet"}
+          {updatedAt && nowMs > 0 ? `updated ${shortDuration(nowMs - updatedAt)} ago` : "no update yet"}
         </p>
         <time aria-label="Clock" className="font-mono text-[1.3em] font-bold tabular-nums" suppressHydrationWarning>
           {clock(nowMs)}

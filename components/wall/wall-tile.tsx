@@ -9,13 +9,13 @@ const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: 
 
 /**
  * Long names shrink (down to 55 %) to fit the tile before they are cut with an ellipsis:
- * on a wall the whole name matters more than a uniform size. 0.62 em is a bold glyph's width.
+ * on a wall the whole name matters more than a uniform size. 0.7 em is a bold glyph's width.
  */
 function nameScale(name: string, style: CSSProperties): number {
   const width = typeof style.width === "number" ? style.width : 0;
   const font = typeof style.fontSize === "number" ? style.fontSize : 0;
   if (!width || !font) return 1;
-  return Math.max(0.55, Math.min(1, (width - font * 0.9) / (0.62 * font * Math.max(1, name.length))));
+  return Math.max(0.55, Math.min(1, (width - font * 0.9) / (0.7 * font * Math.max(1, name.length))));
 }
 
 /** One service: name, status by colour, icon and word, healthy/total; problems also say for how long. */

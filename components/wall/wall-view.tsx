@@ -53,6 +53,9 @@ export function WallView({ buildId, localDc }: { buildId: string; localDc: strin
 
   const { tiles, totals } = useWallTiles(data ? services : undefined, params.tag, params.status, params.q);
 
+  // While Consul is failing the stream still beats: "updated" is then the last good answer from Consul.
+  const updatedAt = watch && watch.status !== "live" ? (watch.lastUpdate ? Date.parse(watch.lastUpdate) : undefined) : heardAt;
+
   const shift = pixelShift(now);
   const next =
     params.rotate.length > 1 && now > 0
@@ -82,7 +85,7 @@ export function WallView({ buildId, localDc }: { buildId: string; localDc: strin
           dcLabel={dcLabel}
           totals={totals}
           nowMs={now}
-          heardAt={heardAt}
+          updatedAt={updatedAt}
           live={fresh.live}
           nextRotation={next}
           notes={[...params.warnings, ...(params.sound && alarms.length ? [`🔔 new DOWN: ${alarms.join(", ")} (click to acknowledge)`] : [])]}

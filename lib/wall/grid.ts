@@ -33,8 +33,14 @@ export interface GridLayout {
   placements: Placement[];
 }
 
-/** Preferred width/height ratio of a cell: wide enough for a name, tall enough for two lines. */
-const ASPECT = 2.2;
+/**
+ * A cell holds two lines: the name and a status line such as "▲ DEGRADED 12m 3/10" at 0.8 em.
+ * The font that fits is limited by height (2 lines + padding) and by width (about 11 em).
+ */
+const LINES_EM = 3.2;
+const WIDTH_EM = 11.5;
+const ASPECT = WIDTH_EM / LINES_EM;
+const fontFor = (cellWidth: number, cellHeight: number) => Math.min(cellHeight / LINES_EM, cellWidth / WIDTH_EM);
 /** Problems get double tiles unless that shrinks the small tiles below this share of their best size. */
 const BIG_MIN_SHARE = 0.7;
 const MIN_FONT = 8;
@@ -85,8 +91,8 @@ function best(width: number, height: number, gap: number, spans: readonly (1 | 2
     const cellWidth = (width - (columns - 1) * gap) / columns;
     const cellHeight = (height - (rows - 1) * gap) / Math.max(1, rows);
     if (cellWidth <= 0 || cellHeight <= 0) continue;
-    // The largest cell of the preferred shape that fits: neither too thin nor too flat.
-    const score = Math.min(cellWidth / ASPECT, cellHeight);
+    // The layout whose text can be largest.
+    const score = fontFor(cellWidth, cellHeight);
     if (!top || score > top.score) top = { columns, rows, cellWidth, cellHeight, score, placements };
   }
   return top ?? { columns: 1, rows: 1, cellWidth: width, cellHeight: height, score: 0, placements: spans.map(() => ({ col: 0, row: 0, span: 1 })) };
@@ -106,8 +112,7 @@ export function computeGrid({ width, height, tiles, gap = 8 }: GridInput): GridL
       bigSpan = 2;
     }
   }
-  // Two lines per cell; the width allows a status line such as "▲ DEGRADED 12m 3/10" at 0.8 em.
-  const fontPx = Math.max(MIN_FONT, Math.floor(Math.min(chosen.cellHeight / 3.2, chosen.cellWidth / 9.5)));
+  const fontPx = Math.max(MIN_FONT, Math.floor(fontFor(chosen.cellWidth, chosen.cellHeight)));
   return {
     columns: chosen.columns,
     rows: chosen.rows,
