@@ -107,7 +107,12 @@ async function main(): Promise<void> {
     const flipSeconds = (Date.now() - flipStart) / 1000;
 
     // Settle: everything passing again, and the wall shows it (200 OK tiles, live).
-    await Promise.all(names.map((s, i) => consul.setCheck(node(i), { id: `${s}-chk`, status: "passing", serviceId: s })));
+    // In batches: Consul refuses more than 200 concurrent connections from one client (429).
+    for (let i = 0; i < names.length; i += CONCURRENCY) {
+      await Promise.all(
+        names.slice(i, i + CONCURRENCY).map((s, j) => consul.setCheck(node(i + j), { id: `${s}-chk`, status: "passing", serviceId: s })),
+      );
+    }
     await pollUntil(
       "the wall to show every service OK",
       async () => ((await page.locator('[data-service][data-status="OK"]').count()) === SERVICES ? true : undefined),
