@@ -116,4 +116,26 @@ test.describe("ops-room wall", () => {
     await wall.goto(`?dc=nowhere`);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText('Unknown datacenter "nowhere"');
   });
+
+  test("reloads itself when a new build is deployed, once", async ({ page, consul }) => {
+    const p = uniq("wver");
+    await seedEstate(consul, p, p, { down: 0, degraded: 0, ok: 2 });
+    const wall = new WallPage(page);
+    await wall.goto(`?tag=${p}`);
+    await wall.expectLive();
+    const marker = () => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload);
+    await page.evaluate(() => Object.assign(window, { __noReload: true }));
+    // The server now reports another build (as after a deploy); the wall asks again when it regains focus.
+    await page.route("**/api/version", (route) => route.fulfill({ json: { buildId: "a-newer-build" } }));
+    await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+    await expect.poll(marker, { timeout: 15_000 }).toBeUndefined();
+    await wall.expectLive();
+    // A page that still differs after its reload (e.g. a stale cache) does not reload in a loop.
+    await page.evaluate(() => Object.assign(window, { __noReload: true }));
+    const asked = page.waitForResponse("**/api/version");
+    await page.evaluate(() => window.dispatchEvent(new Event("visibilitychange")));
+    await asked;
+    await wall.expectLive();
+    expect(await marker()).toBe(true);
+  });
 });

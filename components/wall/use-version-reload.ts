@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { VersionSchema } from "@/lib/api/version";
 
 const POLL_MS = 5 * 60_000;
+const RELOADED_FOR = "consul-wall-reloaded-for";
 
 async function fetchBuildId(): Promise<string> {
   const res = await fetch("/api/version", { cache: "no-store" });
@@ -23,6 +24,10 @@ export function useVersionReload(loadedBuildId: string, streamOpen: boolean): vo
     if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
   }, [qc, streamOpen]);
   useEffect(() => {
-    if (data && data !== loadedBuildId) window.location.reload();
+    if (!data || data === loadedBuildId) return;
+    // Once per new build: a cache serving the old page must not make the wall reload forever.
+    if (sessionStorage.getItem(RELOADED_FOR) === data) return;
+    sessionStorage.setItem(RELOADED_FOR, data);
+    window.location.reload();
   }, [data, loadedBuildId]);
 }

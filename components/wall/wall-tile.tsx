@@ -3,19 +3,27 @@
 import type { CSSProperties } from "react";
 import type { LiveSummary } from "@/lib/api/live";
 import type { ServiceStatus } from "@/lib/health/types";
-import { shortDuration } from "@/lib/wall/tiles";
+import { fitName, shortDuration } from "@/lib/wall/tiles";
 
 const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: "■" };
 
+/** A bold glyph is about 0.7 em wide; the tile's side padding is about 0.9 em. */
+const GLYPH_EM = 0.7;
+const PADDING_EM = 0.9;
+const MIN_SCALE = 0.55;
+
 /**
- * Long names shrink (down to 55 %) to fit the tile before they are cut with an ellipsis:
- * on a wall the whole name matters more than a uniform size. 0.7 em is a bold glyph's width.
+ * Long names first shrink (down to 55 %), then lose their middle, so the whole tile
+ * still tells services apart: on a wall the name matters more than a uniform size.
  */
-function nameScale(name: string, style: CSSProperties): number {
+function fittedName(name: string, style: CSSProperties): { text: string; scale: number } {
   const width = typeof style.width === "number" ? style.width : 0;
   const font = typeof style.fontSize === "number" ? style.fontSize : 0;
-  if (!width || !font) return 1;
-  return Math.max(0.55, Math.min(1, (width - font * 0.9) / (0.7 * font * Math.max(1, name.length))));
+  if (!width || !font) return { text: name, scale: 1 };
+  const room = width - font * PADDING_EM;
+  const length = Math.max(1, [...name].length);
+  const scale = Math.max(MIN_SCALE, Math.min(1, room / (GLYPH_EM * font * length)));
+  return { text: fitName(name, Math.floor(room / (GLYPH_EM * font * scale))), scale };
 }
 
 /** One service: name, status by colour, icon and word, healthy/total; problems also say for how long. */
@@ -33,6 +41,7 @@ export function WallTile({
   nowMs: number;
 }) {
   const problem = s.status !== "OK";
+  const name = fittedName(s.name, style);
   const forMs = nowMs - Date.parse(s.since);
   // Before hydration there is no clock: leave the duration out rather than show a wrong one.
   const duration = nowMs > 0 ? `${s.sinceExact ? "" : "≥"}${shortDuration(forMs)}` : "";
@@ -48,8 +57,8 @@ export function WallTile({
       style={style}
       title={s.name}
     >
-      <div className="wall-tile-name" style={{ fontSize: `${nameScale(s.name, style)}em` }}>
-        {s.name}
+      <div className="wall-tile-name" style={{ fontSize: `${name.scale}em` }}>
+        {name.text}
       </div>
       <div className="wall-tile-status">
         <span aria-hidden="true">{ICON[s.status]}</span>
@@ -78,7 +87,7 @@ export function FoldedTile({ count, style, stale }: { count: number; style: CSSP
         <span aria-hidden="true">● </span>
         {count} OK
       </div>
-      <div className="wall-tile-status">more services, all healthy</div>
+      <div className="wall-tile-status">all healthy</div>
     </div>
   );
 }

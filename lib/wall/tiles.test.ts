@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServiceStatus } from "@/lib/health/types";
-import { shortDuration, wallTiles } from "./tiles";
+import { fitName, shortDuration, wallTiles } from "./tiles";
 
 const svc = (name: string, status: ServiceStatus, tags: string[] = []) => ({ name, status, tags, total: 1 });
 const names = (tiles: ReturnType<typeof wallTiles>) => tiles.map((t) => (t.kind === "service" ? t.service.name : `+${t.count} OK`));
@@ -41,4 +41,17 @@ describe("shortDuration", () => {
     [3 * 3_600_000 + 5 * 60_000, "3h 5m"],
     [3 * 86_400_000, "3d"],
   ])("%d ms → %s", (ms, text) => expect(shortDuration(ms)).toBe(text));
+});
+
+describe("fitName", () => {
+  it("keeps a name that fits", () => expect(fitName("payments", 8)).toBe("payments"));
+  it("cuts the middle, keeping the distinguishing end", () => {
+    const s = fitName("w200-mwqwt73u522-down-007", 16);
+    expect(s).toBe("w200-mwq…own-007");
+    expect([...s]).toHaveLength(16);
+  });
+  it("never returns more than the capacity, even for tiny tiles", () => {
+    expect(fitName("abcdef", 2)).toBe("a…");
+    expect([...fitName("ünïcødé-nämé-wïth-äccents", 10)]).toHaveLength(10);
+  });
 });

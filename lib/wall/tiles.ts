@@ -42,3 +42,16 @@ export function shortDuration(ms: number): string {
   if (h < 48) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
   return `${Math.floor(h / 24)}d`;
 }
+
+/**
+ * Shortens a name to `capacity` characters by cutting its middle ("payments-a…eu-west-2"):
+ * names of one estate often share a prefix, and the end is what tells them apart.
+ */
+export function fitName(name: string, capacity: number): string {
+  const chars = [...name];
+  if (chars.length <= capacity) return name;
+  const room = Math.max(1, Math.floor(capacity) - 1);
+  const tail = Math.min(room - 1, Math.ceil(room * 0.45));
+  const head = room - tail;
+  return `${chars.slice(0, head).join("")}…${tail > 0 ? chars.slice(-tail).join("") : ""}`;
+}
