@@ -19,7 +19,15 @@ async function fetchBuildId(): Promise<string> {
  */
 export function useVersionReload(loadedBuildId: string, streamOpen: boolean): void {
   const qc = useQueryClient();
-  const { data } = useQuery({ queryKey: ["version"], queryFn: fetchBuildId, refetchInterval: POLL_MS, retry: false });
+  // Also asked when the tab becomes visible again (a TV woken from standby).
+  const { data } = useQuery({
+    queryKey: ["version"],
+    queryFn: fetchBuildId,
+    refetchInterval: POLL_MS,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+    retry: false,
+  });
   useEffect(() => {
     if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
   }, [qc, streamOpen]);
