@@ -123,7 +123,8 @@ test.describe("ops-room wall", () => {
     const wall = new WallPage(page);
     await wall.goto(`?tag=${p}`);
     await wall.expectLive();
-    const marker = () => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload);
+    // Asked while the page reloads, evaluate fails: that is "not yet".
+    const marker = () => page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload).catch(() => "reloading");
     await page.evaluate(() => Object.assign(window, { __noReload: true }));
     // The server now reports another build (as after a deploy); the wall asks again when it regains focus.
     await page.route("**/api/version", (route) => route.fulfill({ json: { buildId: "a-newer-build" } }));
