@@ -112,6 +112,7 @@ test.describe("ops-room wall", () => {
     await expect(wall.wall).toHaveAttribute("data-theme", "light");
     await expect(wall.wall).toHaveCSS("background-color", "rgb(241, 245, 249)");
     await expect(wall.wall).toContainText('every="soon" ignored');
+    await page.screenshot({ path: "test-results/wall-light-1920x1080.png" });
 
     await wall.goto(`?dc=nowhere`);
     await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toContainText('Unknown datacenter "nowhere"');
