@@ -23,3 +23,7 @@ export function useWatchState(dc: string | undefined) {
 export function useConnection(dc: string | undefined, scope: string) {
   return useQuery<ConnectionState>({ queryKey: liveKeys.connection(dc, scope), ...live }).data;
 }
+
+export function useHeard(dc: string | undefined, scope: string) {
+  return useQuery<number>({ queryKey: liveKeys.heard(dc, scope), ...live }).data;
+}

@@ -68,9 +68,10 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
       const delay = Math.min(10_000, 500 * attempt * attempt) * (0.5 + Math.random() / 2);
       reopen = setTimeout(open, delay);
     };
-    const alive = () => {
+    const alive = (heard = true) => {
       clearTimeout(silence);
       silence = setTimeout(drop, HEARTBEAT_SECONDS * 2_500);
+      if (heard) qc.setQueryData(liveKeys.heard(dc, scopeKey(sc)), Date.now());
     };
 
     function open() {
@@ -78,7 +79,7 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
       if (!qc.getQueryData(liveKeys.connection(dc, scopeKey(sc)))) setConnection(qc, dc, sc, "connecting");
       const source = new EventSource(url);
       es = source;
-      alive();
+      alive(false);
       source.onopen = () => {
         attempt = 0;
         setConnection(qc, dc, sc, "open");
@@ -89,7 +90,7 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
         if (source.readyState === EventSource.CLOSED) drop();
         else setConnection(qc, dc, sc, "dropped");
       };
-      source.addEventListener("ping", alive);
+      source.addEventListener("ping", () => alive());
       source.addEventListener("state", (e) => {
         alive();
         const state = parse(WatchStateSchema, e);

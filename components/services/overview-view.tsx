@@ -2,6 +2,7 @@
 
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
+import { StatusCountsChart } from "@/components/charts/status-counts-chart";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -78,8 +79,9 @@ export function OverviewView() {
             <ServiceList services={rows} dc={dc} stale={!fresh.live} />
           )}
         </section>
-        <aside>
+        <aside className="space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} />
+          <StatusCountsChart dc={dc} />
         </aside>
       </div>
     </main>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ServiceTimeline } from "@/components/charts/service-timeline";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -78,8 +79,9 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
           <h2 className="text-lg font-semibold">Instances</h2>
           {s?.instances.map((i) => <InstanceCard key={`${i.node}/${i.id}`} instance={i} />)}
         </section>
-        <aside>
+        <aside className="space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} linkServices={false} />
+          <ServiceTimeline dc={dc} name={name} />
         </aside>
       </div>
     </main>

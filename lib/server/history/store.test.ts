@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,5 +66,25 @@ describe("HistoryStore", () => {
     const h = new HistoryStore(dir);
     await h.load("dc1");
     expect(h.datacenterSeries("dc1")).toEqual([]);
+  });
+
+  it("writes synchronously on exit, the local datacenter to its own file", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hist-"));
+    const h = new HistoryStore(dir, 60, () => 7 * MIN);
+    h.record("", [{ name: "web", status: "DEGRADED" }]);
+    h.flushSync();
+    expect(readdirSync(dir)).toEqual(["history-@local.json"]);
+  });
+
+  it("forgets services not seen for the whole window", () => {
+    const c = clock(0);
+    const h = new HistoryStore("unused", 10, c.now);
+    h.record("dc1", [{ name: "gone", status: "OK" }]);
+    for (let i = 0; i < 12; i++) {
+      c.advance(MIN);
+      h.record("dc1", [{ name: "stays", status: "OK" }]);
+    }
+    expect(h.serviceSeries("dc1", "gone")).toEqual([]);
+    expect(h.serviceSeries("dc1", "stays")).toHaveLength(10);
   });
 });

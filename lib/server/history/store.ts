@@ -1,4 +1,5 @@
 import "server-only";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -32,6 +33,7 @@ const FileSchema = z.object({
 class DatacenterHistory {
   readonly totals: Record<ServiceStatus, MinuteRing>;
   readonly services = new Map<string, MinuteRing>();
+  prunedAt = -1;
 
   constructor(readonly minutes: number) {
     this.totals = {
@@ -86,6 +88,11 @@ export class HistoryStore {
       h.service(s.name).set(minute, CODE[s.status]);
     }
     for (const st of ["OK", "DEGRADED", "DOWN"] as const) h.totals[st].set(minute, counts[st]);
+    // Services gone for longer than the window are forgotten: churn of names must not grow memory for weeks.
+    if (minute !== h.prunedAt) {
+      h.prunedAt = minute;
+      for (const [name, ring] of h.services) if (ring.latestMinute <= minute - this.minutes) h.services.delete(name);
+    }
     this.dirty.add(dc);
   }
 
@@ -114,28 +121,51 @@ export class HistoryStore {
   }
 
   private file(dc: string): string {
-    return path.join(this.dir, `history-${encodeURIComponent(dc)}.json`);
+    // "" is the agent's own datacenter; "@" cannot come out of encodeURIComponent, so no name collides.
+    return path.join(this.dir, `history-${dc ? encodeURIComponent(dc) : "@local"}.json`);
+  }
+
+  private serialize(h: DatacenterHistory): string {
+    const b64 = (r: MinuteRing) => Buffer.from(r.snapshot().values.buffer).toString("base64");
+    const body: z.input<typeof FileSchema> = {
+      version: 1,
+      totals: { latest: h.totals.OK.latestMinute, OK: b64(h.totals.OK), DEGRADED: b64(h.totals.DEGRADED), DOWN: b64(h.totals.DOWN) },
+      services: Object.fromEntries([...h.services].map(([name, r]) => [name, { latest: r.latestMinute, codes: b64(r) }])),
+    };
+    return JSON.stringify(body);
+  }
+
+  private takeDirty(): [string, string][] {
+    const out: [string, string][] = [];
+    for (const dc of this.dirty) {
+      const h = this.dcs.get(dc);
+      if (h) out.push([dc, this.serialize(h)]);
+    }
+    this.dirty.clear();
+    return out;
   }
 
   /** Writes every changed datacenter atomically (temp file + rename). */
   async flush(): Promise<void> {
     if (this.dirty.size === 0) return;
     await mkdir(this.dir, { recursive: true });
-    const dcs = [...this.dirty];
-    this.dirty.clear();
-    for (const dc of dcs) {
-      const h = this.dcs.get(dc);
-      if (!h) continue;
-      const b64 = (r: MinuteRing) => Buffer.from(r.snapshot().values.buffer).toString("base64");
-      const body: z.input<typeof FileSchema> = {
-        version: 1,
-        totals: { latest: h.totals.OK.latestMinute, OK: b64(h.totals.OK), DEGRADED: b64(h.totals.DEGRADED), DOWN: b64(h.totals.DOWN) },
-        services: Object.fromEntries([...h.services].map(([name, r]) => [name, { latest: r.latestMinute, codes: b64(r) }])),
-      };
+    for (const [dc, body] of this.takeDirty()) {
       const target = this.file(dc);
       const tmp = `${target}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify(body));
+      await writeFile(tmp, body);
       await rename(tmp, target);
+    }
+  }
+
+  /** The same, synchronously: for process exit, when no promise will be awaited any more. */
+  flushSync(): void {
+    if (this.dirty.size === 0) return;
+    mkdirSync(this.dir, { recursive: true });
+    for (const [dc, body] of this.takeDirty()) {
+      const target = this.file(dc);
+      const tmp = `${target}.${process.pid}.sync.tmp`;
+      writeFileSync(tmp, body);
+      renameSync(tmp, target);
     }
   }
 

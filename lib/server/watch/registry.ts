@@ -1,6 +1,7 @@
 import "server-only";
 import { getConfig, type WatchConfig } from "../config";
 import { getConsulClient } from "../consul";
+import { recordHistory } from "../history/recorder";
 import { DcWatch } from "./dc-watch";
 import { consulHealthSource, type HealthSource } from "./health-source";
 
@@ -26,6 +27,8 @@ export class WatchRegistry {
   constructor(
     private readonly makeSource: (dc: string | undefined) => HealthSource,
     private readonly config: WatchConfig,
+    /** Called with each new watch (the health history records from it). */
+    private readonly onStart?: (watch: DcWatch) => void,
   ) {}
 
   acquire(dc: string | undefined): WatchLease {
@@ -33,6 +36,7 @@ export class WatchRegistry {
     let slot = this.slots.get(key);
     if (!slot || slot.watch.stopped) {
       const watch = new DcWatch(dc, this.makeSource(dc), { maxBackoffMs: this.config.maxBackoffMs }).start();
+      this.onStart?.(watch);
       slot = { watch, leases: 0, idleTimer: undefined };
       this.slots.set(key, slot);
     }
@@ -79,7 +83,7 @@ export function getWatchRegistry(): WatchRegistry {
   const g = globalThis as WithRegistry;
   if (!g[KEY]) {
     const config = getConfig();
-    g[KEY] = new WatchRegistry((dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs), config.watch);
+    g[KEY] = new WatchRegistry((dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs), config.watch, recordHistory);
   }
   return g[KEY];
 }

@@ -1,0 +1,30 @@
+import { Suspense } from "react";
+import { ErrorPanel } from "@/components/ui/error-panel";
+import { WallView } from "@/components/wall/wall-view";
+import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
+import { describeError } from "@/lib/server/http/errors";
+import { buildId } from "@/lib/server/version";
+import { parseWallParams } from "@/lib/wall/params";
+
+export const dynamic = "force-dynamic";
+
+export default async function WallPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const params = parseWallParams({ get: (k) => (typeof raw[k] === "string" ? raw[k] : null) });
+  const dcs = [...new Set([params.dc, ...params.rotate])].filter((d): d is string => d !== undefined);
+  // An unknown datacenter in the link is a typo to fix now; Consul being down is not (the wall shows it live).
+  for (const dc of dcs) {
+    const problem = await checkDatacenter(dc).then(
+      () => undefined,
+      (err: unknown) => describeError(err).message,
+    );
+    if (problem) return <ErrorPanel title="Cannot show this wall" message={problem} />;
+  }
+  // The header names the datacenter; the local one is the first Consul lists (unknown while Consul is down).
+  const localDc = await listDatacenters().then((l) => l[0], () => undefined);
+  return (
+    <Suspense>
+      <WallView buildId={buildId()} localDc={localDc} />
+    </Suspense>
+  );
+}

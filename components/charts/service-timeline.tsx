@@ -1,0 +1,54 @@
+"use client";
+
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { StatusPoint } from "@/lib/api/history";
+import type { ServiceStatus } from "@/lib/health/types";
+import { fullTimeLabel, timeLabel } from "./format";
+import { useHistory } from "./use-history";
+
+const LEVEL: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 1, DOWN: 2 };
+const NAMES = ["OK", "DEGRADED", "DOWN"] as const;
+
+/** Minutes spent in each status: the chart's summary in words. */
+export function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
+  const out: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 0, DOWN: 0 };
+  for (const p of points) out[p.status] += 1;
+  return out;
+}
+
+/** One service's worst status per minute over the last 24 h, as a step line (up is worse). */
+export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: string }) {
+  const { data, error } = useHistory(dc, name);
+  const points = data?.service?.points ?? [];
+  const rows = points.map((p) => ({ t: p.t, level: LEVEL[p.status] }));
+  const mins = minutesByStatus(points);
+  return (
+    <section aria-label="Status history" className="rounded border border-slate-200 bg-white p-3" data-points={points.length}>
+      <h2 className="text-sm font-semibold text-slate-700">Status history (last 24 h, worst status per minute)</h2>
+      {error ? (
+        <p role="alert" className="text-sm text-status-down">
+          Cannot load the history: {error.message}
+        </p>
+      ) : points.length === 0 ? (
+        <p className="text-sm text-slate-500">{data ? "No history yet: it is recorded while the dashboard watches Consul." : "Loading…"}</p>
+      ) : (
+        <>
+          <p className="text-xs text-slate-600" data-testid="status-minutes">
+            {mins.DOWN} min DOWN · {mins.DEGRADED} min DEGRADED · {mins.OK} min OK
+          </p>
+          <div className="h-32">
+            <ResponsiveContainer width="100%" height="100%">
+              <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 24 }}>
+                <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+                <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
+                <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} />
+                <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
+                <Line type="stepAfter" dataKey="level" stroke="var(--status-down)" strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { VersionSchema } from "@/lib/api/version";
+
+const POLL_MS = 5 * 60_000;
+const RELOADED_FOR = "consul-wall-reloaded-for";
+
+async function fetchBuildId(): Promise<string> {
+  const res = await fetch("/api/version", { cache: "no-store" });
+  if (!res.ok) throw new Error(`GET /api/version → ${res.status}`);
+  return VersionSchema.parse(await res.json()).buildId;
+}
+
+/**
+ * Reloads the page when the dashboard serving it is a new build. Asked rarely, and at
+ * once when the live stream comes back (a deploy restarts the server).
+ */
+export function useVersionReload(loadedBuildId: string, streamOpen: boolean): void {
+  const qc = useQueryClient();
+  // Also asked when the tab becomes visible again (a TV woken from standby).
+  const { data } = useQuery({
+    queryKey: ["version"],
+    queryFn: fetchBuildId,
+    refetchInterval: POLL_MS,
+    refetchOnWindowFocus: true,
+    staleTime: 0,
+    retry: false,
+  });
+  useEffect(() => {
+    if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
+  }, [qc, streamOpen]);
+  useEffect(() => {
+    if (!data || data === loadedBuildId) return;
+    // Once per new build: a cache serving the old page must not make the wall reload forever.
+    if (sessionStorage.getItem(RELOADED_FOR) === data) return;
+    sessionStorage.setItem(RELOADED_FOR, data);
+    window.location.reload();
+  }, [data, loadedBuildId]);
+}

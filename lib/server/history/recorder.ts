@@ -1,0 +1,76 @@
+import "server-only";
+import { getConfig } from "../config";
+import type { DcWatch } from "../watch/dc-watch";
+import { HistoryStore } from "./store";
+
+/** How often changed history is written to disk (and on SIGTERM/SIGINT/exit). */
+const FLUSH_MS = 30_000;
+/** A point per minute even when nothing changes, so a quiet hour is not a gap. */
+const TICK_MS = 60_000;
+
+class History {
+  readonly store: HistoryStore;
+  private readonly loads = new Map<string, Promise<void>>();
+
+  constructor(dir: string) {
+    this.store = new HistoryStore(dir);
+    const flushNow = () => {
+      try {
+        this.store.flushSync();
+      } catch (err) {
+        console.error("Could not save the health history", err);
+      }
+    };
+    setInterval(() => {
+      this.store.flush().catch((err: unknown) => console.error("Could not save the health history", err));
+    }, FLUSH_MS).unref();
+    // Next's own handlers close the server and exit; these run first, synchronously.
+    process.once("SIGTERM", flushNow);
+    process.once("SIGINT", flushNow);
+    process.once("exit", flushNow);
+  }
+
+  /** Loads a datacenter's file once; every record waits for it so loaded history is never overwritten. */
+  ensureLoaded(dc: string): Promise<void> {
+    let p = this.loads.get(dc);
+    if (!p) {
+      p = this.store.load(dc).catch((err: unknown) => console.error(`Could not load the health history of "${dc}"`, err));
+      this.loads.set(dc, p);
+    }
+    return p;
+  }
+}
+
+// On globalThis so every route bundle of the Next.js server shares one store.
+const KEY = Symbol.for("consul-dashboard.history");
+type WithHistory = typeof globalThis & { [KEY]?: History };
+
+export function getHistory(): History {
+  const g = globalThis as WithHistory;
+  g[KEY] ??= new History(getConfig().dataDir);
+  return g[KEY];
+}
+
+/** History key of a watch: "" is the agent's own datacenter. */
+export function historyKey(dc: string | undefined): string {
+  return dc ?? "";
+}
+
+/**
+ * Records a datacenter's statuses whenever its watch has a new answer, and once a
+ * minute while nothing changes. Only live data is recorded: while Consul is
+ * unreachable the history shows a gap, not a copy of the last known state.
+ */
+export function recordHistory(watch: DcWatch): void {
+  const history = getHistory();
+  const key = historyKey(watch.dc);
+  const loaded = history.ensureLoaded(key);
+  const record = () => {
+    if (!watch.ready || watch.state.status !== "live") return;
+    history.store.record(key, watch.services().map((e) => e.detail));
+  };
+  const later = () => void loaded.then(record);
+  watch.subscribe(later);
+  const timer = setInterval(() => (watch.stopped ? clearInterval(timer) : later()), TICK_MS);
+  timer.unref();
+}
