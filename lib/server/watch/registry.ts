@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig, type WatchConfig } from "../config";
 import { getConsulClient } from "../consul";
 import { DcWatch } from "./dc-watch";
-import { consulHealthSource, type HealthSource } from "./health-source";
+import { consulHealthSource, consulServiceSource, type HealthSource, type ServiceSource } from "./health-source";
 
 export interface WatchLease {
   watch: DcWatch;
@@ -26,13 +26,17 @@ export class WatchRegistry {
   constructor(
     private readonly makeSource: (dc: string | undefined) => HealthSource,
     private readonly config: WatchConfig,
+    private readonly makeServiceSource?: (dc: string | undefined) => ServiceSource,
   ) {}
 
   acquire(dc: string | undefined): WatchLease {
     const key = dc ?? "";
     let slot = this.slots.get(key);
     if (!slot || slot.watch.stopped) {
-      const watch = new DcWatch(dc, this.makeSource(dc), { maxBackoffMs: this.config.maxBackoffMs }).start();
+      const watch = new DcWatch(dc, this.makeSource(dc), {
+        maxBackoffMs: this.config.maxBackoffMs,
+        serviceSource: this.makeServiceSource?.(dc),
+      }).start();
       slot = { watch, leases: 0, idleTimer: undefined };
       this.slots.set(key, slot);
     }
@@ -79,7 +83,11 @@ export function getWatchRegistry(): WatchRegistry {
   const g = globalThis as WithRegistry;
   if (!g[KEY]) {
     const config = getConfig();
-    g[KEY] = new WatchRegistry((dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs), config.watch);
+    g[KEY] = new WatchRegistry(
+      (dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs),
+      config.watch,
+      (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
+    );
   }
   return g[KEY];
 }
