@@ -3,5 +3,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { checkConfigOrExit } = await import("./lib/server/startup");
     checkConfigOrExit();
+    const { warmLocalWatch } = await import("./lib/server/watch/warm");
+    warmLocalWatch();
   }
 }

@@ -51,7 +51,8 @@ test.describe("one upstream watch per datacenter", () => {
     for (let i = 0; i < 4; i++) pages.push(await open());
     const five = await flips(pages, "passing", 5);
 
-    const watch = (m: Map<string, number>) => m.get("/v1/internal/ui/nodes") ?? 0;
+    // The health watch: a blocking query on the non-passing checks (membership has its own, idle here).
+    const watch = (m: Map<string, number>) => m.get("/v1/health/state/any") ?? 0;
     const all = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
     console.log(`upstream requests for 5 flips: 1 page ${JSON.stringify([...one])}, 5 pages ${JSON.stringify([...five])}`);
     // Each flip wakes the one blocking query, which is sent again: k flips, k-1 new requests (the one in

@@ -74,27 +74,30 @@ export function rollup(instances: ServiceInstance[], checks: HealthCheck[]): Ser
   }
 
   const result: ServiceHealth[] = [];
-  for (const [name, list] of byService) {
-    list.sort((a, b) => a.instance.node.localeCompare(b.instance.node) || a.instance.id.localeCompare(b.instance.id));
-    const healthy = list.filter((i) => i.healthy).length;
-    const tags = new Set<string>();
-    const failing = new Map<string, number>();
-    for (const i of list) {
-      for (const t of i.instance.tags) tags.add(t);
-      for (const p of i.problems) failing.set(p.name, (failing.get(p.name) ?? 0) + 1);
-    }
-    result.push({
-      name,
-      tags: [...tags].sort(),
-      healthy,
-      total: list.length,
-      status: serviceStatus(healthy, list.length),
-      inMaintenance: list.filter((i) => i.maintenance).length,
-      failingChecks: [...failing.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n),
-      instances: list,
-    });
-  }
+  for (const [name, list] of byService) result.push(serviceHealth(name, list));
   return result.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** One service's rollup from its instances' health (sorts `list` in place by node, then ID). */
+export function serviceHealth(name: string, list: InstanceHealth[]): ServiceHealth {
+  list.sort((a, b) => a.instance.node.localeCompare(b.instance.node) || a.instance.id.localeCompare(b.instance.id));
+  const healthy = list.filter((i) => i.healthy).length;
+  const tags = new Set<string>();
+  const failing = new Map<string, number>();
+  for (const i of list) {
+    for (const t of i.instance.tags) tags.add(t);
+    for (const p of i.problems) failing.set(p.name, (failing.get(p.name) ?? 0) + 1);
+  }
+  return {
+    name,
+    tags: [...tags].sort(),
+    healthy,
+    total: list.length,
+    status: serviceStatus(healthy, list.length),
+    inMaintenance: list.filter((i) => i.maintenance).length,
+    failingChecks: [...failing.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([n]) => n),
+    instances: list,
+  };
 }
 
 const STATUS_RANK: Record<ServiceStatus, number> = { DOWN: 0, DEGRADED: 1, OK: 2 };
@@ -117,7 +120,7 @@ export function statusTotals(services: Pick<ServiceHealth, "status">[]): StatusT
   return totals;
 }
 
-function instanceKey(node: string, serviceId: string): string {
+export function instanceKey(node: string, serviceId: string): string {
   return `${node}\u0000${serviceId}`;
 }
 

@@ -53,6 +53,7 @@ const envSchema = z.object({
   DASHBOARD_WATCH_IDLE_SECONDS: seconds(0, 86_400).optional(),
   DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WAIT_SECONDS: seconds(1, 600).optional(),
+  DASHBOARD_WATCH_WARM: bool().optional(),
 });
 
 export interface TlsConfig {
@@ -84,6 +85,8 @@ export interface WatchConfig {
   maxBackoffMs: number;
   /** How long each blocking query may wait for a change. */
   waitMs: number;
+  /** Watch the local datacenter from start-up on, so the first screen does not wait for the first full read. */
+  warm?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +200,7 @@ export function parseConfig(env: Env): Config {
       idleMs: (e.DASHBOARD_WATCH_IDLE_SECONDS ?? 60) * 1000,
       maxBackoffMs: (e.DASHBOARD_WATCH_MAX_BACKOFF_SECONDS ?? 10) * 1000,
       waitMs: (e.DASHBOARD_WATCH_WAIT_SECONDS ?? 60) * 1000,
+      warm: e.DASHBOARD_WATCH_WARM ?? true,
     },
   };
 }

@@ -3,7 +3,14 @@ import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { type ConsulClient, type ReadOptions, type Result, encodePath } from "./client";
 import { isConsulError } from "./errors";
 import { toHealthCheck, toInstance } from "./reshape";
-import { ConsulCatalogServices, ConsulDatacenters, ConsulLeader, ConsulServiceEntries, ConsulUiNodes } from "./schemas";
+import {
+  ConsulCatalogServices,
+  ConsulDatacenters,
+  ConsulLeader,
+  ConsulServiceEntries,
+  ConsulUiNodes,
+  type ConsulUiNodeServices,
+} from "./schemas";
 
 export interface HealthInputs {
   instances: ServiceInstance[];
@@ -26,6 +33,13 @@ export function fromUiNodes(nodes: ReturnType<typeof ConsulUiNodes.parse>): Heal
     for (const c of node.Checks) checks.push(toHealthCheck(c));
   }
   return { instances, checks, source: "ui-nodes" };
+}
+
+/** Every service instance of a datacenter from the membership-only read of /v1/internal/ui/nodes. */
+export function instancesFromUiNodes(nodes: ReturnType<typeof ConsulUiNodeServices.parse>): ServiceInstance[] {
+  const instances: ServiceInstance[] = [];
+  for (const node of nodes) for (const s of node.Services) instances.push(toInstance(node, s));
+  return instances;
 }
 
 /** The same inputs from documented endpoints only: one catalog call plus one health call per service. */

@@ -76,3 +76,16 @@ export const ConsulDatacenters = z.array(z.string());
 
 /** GET /v1/status/leader: "" when there is none. */
 export const ConsulLeader = z.string();
+
+/**
+ * GET /v1/internal/ui/nodes read for membership only: each node's services, its
+ * checks left out (zod drops unknown keys), so no check definitions are kept.
+ */
+export const ConsulUiNodeServices = z.array(
+  ConsulNode.extend({
+    Services: z
+      .array(ConsulAgentService)
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
+);

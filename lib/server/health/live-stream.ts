@@ -38,6 +38,8 @@ function serviceEvent(watch: DcWatch, name: string): ServiceEvent {
  */
 export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSignal): ReadableStream<Uint8Array> {
   const { watch } = lease;
+  // A service's screen shows passing checks too: watch that one service in full while it is open.
+  const releaseService = scope.kind === "service" ? watch.watchService(scope.name) : () => {};
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -96,6 +98,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
+        releaseService();
         lease.release();
         try {
           controller.close();

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { backoffMs } from "./backoff";
 import { DcWatch, type WatchEvent } from "./dc-watch";
+import type { ServiceSource } from "./health-source";
 import { WatchRegistry } from "./registry";
 import { chk, inst, round, scriptedSource, unreachable } from "./test-source";
 
@@ -96,6 +97,36 @@ describe("DcWatch", () => {
     const w2 = watch(s2.source).start();
     await until(() => w2.state.status === "forbidden");
     expect(w2.state.message).toContain("node:read");
+  });
+
+  it("a service watched by screens gets its passing checks too, from one shared query, until released", async () => {
+    const calls: string[] = [];
+    const passing = chk("n1", "http", "passing", "web");
+    const serviceSource: ServiceSource = (name, index, signal) => {
+      calls.push(`${name}@${index}`);
+      if (index === "0") return Promise.resolve({ checks: [passing], nextIndex: "4" });
+      return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }));
+    };
+    const s = scriptedSource([round("1", [inst("web", "n1"), inst("db", "n2")], [])]);
+    const w = new DcWatch("dc1", s.source, { maxBackoffMs: 20, minIntervalMs: 0, serviceSource });
+    watches.push(w);
+    const events: WatchEvent[] = [];
+    w.subscribe((e) => events.push(e));
+    w.start();
+    await until(() => w.ready);
+    const a = w.watchService("web");
+    const b = w.watchService("web");
+    await until(() => w.service("web")?.detail.instances[0]?.checks.length === 1);
+    await until(() => calls.length === 2);
+    expect(calls).toEqual(["web@0", "web@4"]);
+    const update = events.find((e) => e.type === "update");
+    expect(update?.type === "update" && update.diff.detailChanged).toEqual(["web"]);
+    expect(update?.type === "update" && update.diff.summaryChanged).toEqual([]);
+    a();
+    expect(w.service("web")?.detail.instances[0]?.checks).toEqual([passing]);
+    b();
+    expect(w.service("web")?.detail.instances[0]?.checks).toEqual([]);
+    expect(w.service("db")?.detail.status).toBe("OK");
   });
 
   it("stops asking Consul once stopped", async () => {

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Transition, WatchState, WatchStatus } from "@/lib/api/live";
-import { rollup } from "@/lib/health/rollup";
+import { IncrementalRollup } from "@/lib/health/incremental";
+import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { isConsulError } from "../consul/errors";
 import { backoffMs, sleep } from "./backoff";
-import { diffRound, type RoundDiff, type ServiceEntry } from "./diff";
-import type { HealthSource } from "./health-source";
+import { diffServices, type RoundDiff, type ServiceEntry } from "./diff";
+import type { HealthSource, ServiceSource } from "./health-source";
 import { TransitionLog } from "./transitions";
 
 export type WatchEvent =
@@ -18,6 +19,8 @@ export interface DcWatchOptions {
   transitionCapacity?: number;
   now?: () => Date;
   random?: () => number;
+  /** Every check (passing too) of one service, watched while a screen shows that service. */
+  serviceSource?: ServiceSource;
 }
 
 /**
@@ -27,6 +30,8 @@ export interface DcWatchOptions {
  */
 export class DcWatch {
   private entries = new Map<string, ServiceEntry>();
+  private readonly rollup = new IncrementalRollup();
+  private readonly detailWatches = new Map<string, { leases: number; abort: AbortController }>();
   private listeners = new Set<(e: WatchEvent) => void>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
@@ -89,6 +94,62 @@ export class DcWatch {
     await this.running;
   }
 
+  /**
+   * Keeps one service's full check list (passing checks and their output, which the
+   * datacenter-wide watch does not read) fresh while the returned release is not
+   * called. Shared: several screens on one service make one blocking query.
+   */
+  watchService(name: string): () => void {
+    const source = this.opts.serviceSource;
+    if (!source || this.stopped) return () => {};
+    let w = this.detailWatches.get(name);
+    if (!w) {
+      const created = { leases: 0, abort: new AbortController() };
+      this.detailWatches.set(name, created);
+      void this.detailLoop(name, source, AbortSignal.any([created.abort.signal, this.abort.signal]));
+      w = created;
+    }
+    const watch = w;
+    watch.leases++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (--watch.leases > 0) return;
+      watch.abort.abort();
+      this.detailWatches.delete(name);
+      this.rollup.setServiceChecks(name, undefined);
+      this.recompute([name]);
+    };
+  }
+
+  private async detailLoop(name: string, source: ServiceSource, signal: AbortSignal): Promise<void> {
+    let index = "0";
+    let failures = 0;
+    while (!signal.aborted) {
+      const started = Date.now();
+      try {
+        this.rounds++;
+        const r = await source(name, index, signal);
+        if (signal.aborted) break;
+        failures = 0;
+        index = r.nextIndex;
+        this.rollup.setServiceChecks(name, r.checks);
+        this.recompute([name]);
+      } catch {
+        if (signal.aborted) break;
+        // The datacenter watch reports outages; this one only retries.
+        failures++;
+        index = "0";
+        await sleep(backoffMs(failures, { capMs: this.opts.maxBackoffMs, random: this.opts.random }), signal);
+        continue;
+      }
+      const minInterval = this.opts.minIntervalMs ?? 100;
+      const elapsed = Date.now() - started;
+      if (elapsed < minInterval) await sleep(minInterval - elapsed, signal);
+    }
+  }
+
   private now(): Date {
     return this.opts.now?.() ?? new Date();
   }
@@ -127,15 +188,27 @@ export class DcWatch {
     }
   }
 
-  private apply(instances: Parameters<typeof rollup>[0], checks: Parameters<typeof rollup>[1]): void {
+  private apply(instances: readonly ServiceInstance[], checks: readonly HealthCheck[]): void {
     const first = !this.hasData;
-    const { entries, diff } = diffRound(this.entries, rollup(instances, checks), this.now(), first);
-    this.entries = entries;
-    const transitions = diff.transitions.map((t) => this.transitions.add(t));
+    const touched = new Set([...this.rollup.setInstances(instances), ...this.rollup.setChecks(checks)]);
+    if (first) for (const name of this.rollup.serviceNames()) touched.add(name);
+    this.publish([...touched], first);
     if (first) {
       this.hasData = true;
       for (const w of this.dataWaiters.splice(0)) w();
     }
+  }
+
+  /** Re-rolls up some services outside a datacenter round (a service watch answered). */
+  private recompute(names: string[]): void {
+    if (this.hasData && !this.stopped) this.publish(names, false);
+  }
+
+  private publish(names: string[], first: boolean): void {
+    names.sort();
+    const changes = names.map((n): [string, ReturnType<IncrementalRollup["compute"]>] => [n, this.rollup.compute(n)]);
+    const diff = diffServices(this.entries, changes, this.now(), first);
+    const transitions = diff.transitions.map((t) => this.transitions.add(t));
     if (diff.summaryChanged.length || diff.detailChanged.length || diff.removed.length) {
       this.emit({ type: "update", diff, transitions });
     }

@@ -67,12 +67,37 @@ export function diffRound(
   now: Date,
   first: boolean,
 ): { entries: Map<string, ServiceEntry>; diff: RoundDiff } {
+  const entries = new Map(prev);
+  const seen = new Set(services.map((s) => s.name));
+  const changes: [string, ServiceHealth | undefined][] = services.map((s) => [s.name, s]);
+  for (const name of prev.keys()) if (!seen.has(name)) changes.push([name, undefined]);
+  const diff = diffServices(entries, changes, now, first);
+  return { entries, diff };
+}
+
+/**
+ * Applies the new rollup of some services to `entries` (in place) and says what
+ * changed; `undefined` means the service is gone. Services not listed are left
+ * alone, so a round costs O(services listed), not O(all services).
+ */
+export function diffServices(
+  entries: Map<string, ServiceEntry>,
+  changes: Iterable<[string, ServiceHealth | undefined]>,
+  now: Date,
+  first: boolean,
+): RoundDiff {
   const at = now.toISOString();
-  const entries = new Map<string, ServiceEntry>();
   const diff: RoundDiff = { summaryChanged: [], detailChanged: [], removed: [], transitions: [] };
 
-  for (const s of services) {
-    const old = prev.get(s.name);
+  for (const [name, s] of changes) {
+    const old = entries.get(name);
+    if (!s) {
+      if (!old) continue;
+      entries.delete(name);
+      diff.removed.push(name);
+      diff.transitions.push({ at, service: name, instance: null, from: old.detail.status, to: "removed" });
+      continue;
+    }
     const statusChanged = old !== undefined && old.detail.status !== s.status;
     const detail: ServiceDetail = {
       name: s.name,
@@ -104,13 +129,7 @@ export function diffRound(
     if (statusChanged) diff.transitions.push({ at, service: s.name, instance: null, from: old.detail.status, to: s.status });
     if (old.detailJson !== detailJson) diff.transitions.push(...instanceTransitions(s.name, old.detail.instances, detail.instances, at));
   }
-  for (const name of prev.keys()) {
-    if (!entries.has(name)) {
-      diff.removed.push(name);
-      diff.transitions.push({ at, service: name, instance: null, from: prev.get(name)?.detail.status ?? null, to: "removed" });
-    }
-  }
-  return { entries, diff };
+  return diff;
 }
 
 function instanceTransitions(service: string, before: InstanceDetail[], after: InstanceDetail[], at: string) {

@@ -3,7 +3,7 @@ import { getConfig, type WatchConfig } from "../config";
 import { getConsulClient } from "../consul";
 import { recordHistory } from "../history/recorder";
 import { DcWatch } from "./dc-watch";
-import { consulHealthSource, type HealthSource } from "./health-source";
+import { consulHealthSource, consulServiceSource, type HealthSource, type ServiceSource } from "./health-source";
 
 export interface WatchLease {
   watch: DcWatch;
@@ -27,6 +27,7 @@ export class WatchRegistry {
   constructor(
     private readonly makeSource: (dc: string | undefined) => HealthSource,
     private readonly config: WatchConfig,
+    private readonly makeServiceSource?: (dc: string | undefined) => ServiceSource,
     /** Called with each new watch (the health history records from it). */
     private readonly onStart?: (watch: DcWatch) => void,
   ) {}
@@ -35,7 +36,10 @@ export class WatchRegistry {
     const key = dc ?? "";
     let slot = this.slots.get(key);
     if (!slot || slot.watch.stopped) {
-      const watch = new DcWatch(dc, this.makeSource(dc), { maxBackoffMs: this.config.maxBackoffMs }).start();
+      const watch = new DcWatch(dc, this.makeSource(dc), {
+        maxBackoffMs: this.config.maxBackoffMs,
+        serviceSource: this.makeServiceSource?.(dc),
+      }).start();
       this.onStart?.(watch);
       slot = { watch, leases: 0, idleTimer: undefined };
       this.slots.set(key, slot);
@@ -83,7 +87,12 @@ export function getWatchRegistry(): WatchRegistry {
   const g = globalThis as WithRegistry;
   if (!g[KEY]) {
     const config = getConfig();
-    g[KEY] = new WatchRegistry((dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs), config.watch, recordHistory);
+    g[KEY] = new WatchRegistry(
+      (dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs),
+      config.watch,
+      (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
+      recordHistory,
+    );
   }
   return g[KEY];
 }
