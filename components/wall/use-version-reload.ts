@@ -19,15 +19,24 @@ async function fetchBuildId(): Promise<string> {
  */
 export function useVersionReload(loadedBuildId: string, streamOpen: boolean): void {
   const qc = useQueryClient();
-  // Also asked when the tab becomes visible again (a TV woken from standby).
-  const { data } = useQuery({
+  const { data, refetch } = useQuery({
     queryKey: ["version"],
     queryFn: fetchBuildId,
     refetchInterval: POLL_MS,
-    refetchOnWindowFocus: true,
+    refetchOnWindowFocus: false,
     staleTime: 0,
     retry: false,
   });
+  // Also asked when the tab becomes visible again (a TV woken from standby). An answer
+  // already on its way may predate the deploy, so it is replaced, not awaited. (The
+  // document's event bubbles to window, where this listens.)
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") void refetch({ cancelRefetch: true });
+    };
+    window.addEventListener("visibilitychange", onVisible);
+    return () => window.removeEventListener("visibilitychange", onVisible);
+  }, [refetch]);
   useEffect(() => {
     if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
   }, [qc, streamOpen]);
