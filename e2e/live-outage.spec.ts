@@ -1,5 +1,3 @@
-import { startAppServer, type AppServer } from "../scripts/app/app-server";
-import { startDevAgent, type DevAgent } from "../scripts/consul/dev-agent";
 import { freePort } from "../scripts/consul/ports";
 import { ConsulApi } from "./support/consul-api";
 import { expect, test } from "./support/fixtures";
@@ -8,25 +6,17 @@ import { OverviewPage } from "./pages/overview-page";
 // This spec kills its Consul agent, so it runs its own agent and dashboard, not the shared ones.
 test.describe("honest freshness when Consul goes away", () => {
   test.describe.configure({ timeout: 150_000 });
-  let app: AppServer | undefined;
-  let agent: DevAgent | undefined;
-
-  test.afterAll(async () => {
-    await app?.stop();
-    await agent?.stop();
-  });
-
-  test("starts without Consul, shows the banner, goes live when Consul comes, and again after a crash", async ({ page }) => {
+  test("starts without Consul, shows the banner, goes live when Consul comes, and again after a crash", async ({ page, launch }) => {
     const httpPort = await freePort();
     // Consul is down when the dashboard starts: it must start anyway.
-    app = await startAppServer({ env: { CONSUL_HTTP_ADDR: `http://127.0.0.1:${httpPort}`, DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: "2" } });
+    const app = await launch.app({ env: { CONSUL_HTTP_ADDR: `http://127.0.0.1:${httpPort}`, DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: "2" } });
     await page.goto(`${app.url}/`);
     const overview = new OverviewPage(page);
     await expect(overview.freshness).toContainText("Consul is unreachable", { timeout: 15_000 });
     await expect(overview.freshness).toContainText("STALE");
     await expect(overview.freshness).toContainText(`127.0.0.1:${httpPort}`);
 
-    agent = await startDevAgent({ httpPort });
+    let agent = await launch.agent({ httpPort });
     const consul = new ConsulApi(agent.url);
     await consul.registerInstance({ node: "outage-n1", id: "outage-web", service: "outage-web" });
     await expect(overview.freshness).toContainText("Live", { timeout: 20_000 });
@@ -40,7 +30,7 @@ test.describe("honest freshness when Consul goes away", () => {
     await expect(overview.table).toHaveAttribute("data-stale", "true");
 
     // Back on the same port: everything recovers by itself, without a reload.
-    agent = await startDevAgent({ httpPort });
+    agent = await launch.agent({ httpPort });
     await new ConsulApi(agent.url).registerInstance({ node: "outage-n2", id: "after-web", service: "after-web" });
     await expect(overview.freshness).toContainText("Live", { timeout: 20_000 });
     await expect(overview.freshness).not.toContainText("STALE");
@@ -51,19 +41,18 @@ test.describe("honest freshness when Consul goes away", () => {
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   });
 
-  test("the stream dropping (dashboard server gone) raises the banner, and it recovers", async ({ page }) => {
-    agent ??= await startDevAgent();
-    await app?.stop();
+  test("the stream dropping (dashboard server gone) raises the banner, and it recovers", async ({ page, launch }) => {
+    const agent = await launch.agent();
     const port = await freePort();
     const env = { CONSUL_HTTP_ADDR: agent.url };
-    app = await startAppServer({ env, port });
+    let app = await launch.app({ env, port });
     const overview = new OverviewPage(page);
     await page.goto(`${app.url}/`);
     await overview.expectLive();
     await app.stop();
     await expect(overview.freshness).toContainText("dashboard server is not reachable", { timeout: 30_000 });
     await expect(overview.freshness).toContainText("STALE");
-    app = await startAppServer({ env, port });
+    app = await launch.app({ env, port });
     await overview.expectLive();
   });
 });

@@ -1,5 +1,3 @@
-import { startAppServer, type AppServer } from "../scripts/app/app-server";
-import { startDevAgent, type DevAgent } from "../scripts/consul/dev-agent";
 import { freePort } from "../scripts/consul/ports";
 import { ConsulApi } from "./support/consul-api";
 import { expect, test } from "./support/fixtures";
@@ -10,19 +8,11 @@ test.use({ viewport: { width: 1920, height: 1080 } });
 // This spec kills its Consul agent and its dashboard, so it runs its own of both.
 test.describe("the wall never shows stale green", () => {
   test.describe.configure({ timeout: 150_000 });
-  let app: AppServer | undefined;
-  let agent: DevAgent | undefined;
-
-  test.afterAll(async () => {
-    await app?.stop();
-    await agent?.stop();
-  });
-
-  test("killing Consul raises the banner within seconds and marks tiles stale; restarting it clears both", async ({ page }) => {
+  test("killing Consul raises the banner within seconds and marks tiles stale; restarting it clears both", async ({ page, launch }) => {
     const httpPort = await freePort();
-    agent = await startDevAgent({ httpPort });
+    let agent = await launch.agent({ httpPort });
     await seedEstate(new ConsulApi(agent.url), "outage", "outage", { down: 1, degraded: 1, ok: 8 });
-    app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: "2" } });
+    const app = await launch.app({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: "2" } });
     const wall = new WallPage(page);
     await page.goto(`${app.url}/wall?tag=outage`);
     await wall.expectLive();
@@ -43,7 +33,7 @@ test.describe("the wall never shows stale green", () => {
     await page.screenshot({ path: "test-results/wall-consul-down-1920x1080.png" });
 
     // The same port again: the wall recovers by itself, without a reload.
-    agent = await startDevAgent({ httpPort });
+    agent = await launch.agent({ httpPort });
     await seedEstate(new ConsulApi(agent.url), "outage", "outage", { down: 0, degraded: 0, ok: 3 });
     await wall.expectLive();
     await expect(wall.tiles).toHaveCount(3);
@@ -51,13 +41,12 @@ test.describe("the wall never shows stale green", () => {
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   });
 
-  test("the dashboard server going away raises the banner; the wall reconnects when it is back", async ({ page }) => {
-    agent ??= await startDevAgent();
+  test("the dashboard server going away raises the banner; the wall reconnects when it is back", async ({ page, launch }) => {
+    const agent = await launch.agent();
     await seedEstate(new ConsulApi(agent.url), "restart", "restart", { down: 0, degraded: 1, ok: 2 });
-    await app?.stop();
     const port = await freePort();
     const env = { CONSUL_HTTP_ADDR: agent.url };
-    app = await startAppServer({ env, port });
+    let app = await launch.app({ env, port });
     const wall = new WallPage(page);
     await page.goto(`${app.url}/wall?tag=restart`);
     await wall.expectLive();
@@ -66,7 +55,7 @@ test.describe("the wall never shows stale green", () => {
     await expect(wall.banner).toContainText("dashboard server is not reachable", { timeout: 30_000 });
     await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(3);
     // Same build again: the stream comes back, and the page is not reloaded (no new version).
-    app = await startAppServer({ env, port });
+    app = await launch.app({ env, port });
     await wall.expectLive();
     await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);

@@ -1,6 +1,6 @@
 import { test as base } from "@playwright/test";
-import { startAppServer, type AppServer } from "../../scripts/app/app-server";
-import { startDevAgent, type DevAgent } from "../../scripts/consul/dev-agent";
+import { startAppServer, type AppServer, type AppServerOptions } from "../../scripts/app/app-server";
+import { startDevAgent, type DevAgent, type DevAgentOptions } from "../../scripts/consul/dev-agent";
 import { ConsulApi } from "./consul-api";
 
 interface WorkerFixtures {
@@ -11,7 +11,26 @@ interface WorkerFixtures {
   consul: ConsulApi;
 }
 
-export const test = base.extend<object, WorkerFixtures>({
+interface TestFixtures {
+  /**
+   * Starts agents and dashboards of the test's own (for specs that kill or restart
+   * them); every one started is stopped when the test ends, restarted ones included.
+   */
+  launch: { agent(opts?: DevAgentOptions): Promise<DevAgent>; app(opts: AppServerOptions): Promise<AppServer> };
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  launch: async ({}, use) => {
+    const started: { stop(): Promise<void> }[] = [];
+    const track = async <T extends { stop(): Promise<void> }>(p: Promise<T>): Promise<T> => {
+      const proc = await p;
+      started.push(proc);
+      return proc;
+    };
+    await use({ agent: (opts) => track(startDevAgent(opts)), app: (opts) => track(startAppServer(opts)) });
+    // Dashboards first, so none logs a needless outage while its agent goes.
+    for (const proc of started.reverse()) await proc.stop();
+  },
   // Pages open the worker's own dashboard.
   baseURL: async ({ app }, use) => use(app.url),
   agent: [

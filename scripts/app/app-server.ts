@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "../consul/binary";
 import { freePort, pollUntil } from "../consul/ports";
+import { supervise } from "../process/supervise";
 
 export interface AppServer {
   url: string;
@@ -39,38 +40,22 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  const onData = (b: Buffer) => {
-    const s = b.toString("utf8");
-    out = (out + s).slice(-20_000);
-    if (opts.echo) process.stdout.write(s);
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  let exited: number | null | undefined;
-  const exitPromise = new Promise<void>((resolve) =>
-    child.once("exit", (code) => {
-      exited = code;
-      resolve();
-    }),
-  );
+  const proc = supervise(child, (line) => {
+    out = `${out}${line}\n`.slice(-20_000);
+    if (opts.echo) process.stdout.write(`${line}\n`);
+  });
   const url = `http://127.0.0.1:${port}`;
   const server: AppServer = {
     url,
     port,
     process: child,
     output: () => out,
-    async stop() {
-      if (exited !== undefined) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-      await exitPromise;
-      clearTimeout(timer);
-    },
+    stop: () => proc.stop("SIGTERM", 5_000),
   };
   if (opts.waitReady === false) return server;
   try {
     await pollUntil(`the dashboard at ${url}`, async () => {
-      if (exited !== undefined) throw new Error(`the dashboard exited with ${exited}:\n${out}`);
+      if (proc.exitCode() !== undefined) throw new Error(`the dashboard exited with ${proc.exitCode()}:\n${out}`);
       const res = await fetch(`${url}/api/healthz`).catch(() => undefined);
       return res ? true : undefined;
     });

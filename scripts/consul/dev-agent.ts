@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureConsulBinary } from "./binary";
 import { freePort, pollUntil } from "./ports";
+import { supervise } from "../process/supervise";
 
 export interface DevAgentOptions {
   /** Datacenter name (default dc1). */
@@ -112,35 +113,18 @@ async function startOnce(bin: string, opts: DevAgentOptions): Promise<DevAgent> 
   const recent: string[] = [];
   let leaderLogged = false;
   const child = spawn(bin, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const onData = (buf: Buffer) => {
-    for (const line of buf.toString("utf8").split("\n")) {
-      if (!line) continue;
-      if (opts.log) opts.log(line);
-      if (line.includes("cluster leadership acquired") || line.includes("New leader elected")) leaderLogged = true;
-      recent.push(line);
-      if (recent.length > 40) recent.shift();
-    }
-  };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
-  let exited: number | null | undefined;
-  const exitPromise = new Promise<void>((resolve) =>
-    child.once("exit", (code) => {
-      exited = code;
-      resolve();
-    }),
-  );
+  const proc = supervise(child, (line) => {
+    if (opts.log) opts.log(line);
+    if (line.includes("cluster leadership acquired") || line.includes("New leader elected")) leaderLogged = true;
+    recent.push(line);
+    if (recent.length > 40) recent.shift();
+  });
 
   const scheme = opts.https ? "https" : "http";
   const url = `${scheme}://127.0.0.1:${ports.http}`;
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const stopWith = async (signal: NodeJS.Signals, graceMs: number) => {
-    if (exited === undefined) {
-      child.kill(signal);
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await exitPromise;
-      clearTimeout(timer);
-    }
+    await proc.stop(signal, graceMs);
     cleanup();
   };
 
@@ -148,8 +132,8 @@ async function startOnce(bin: string, opts: DevAgentOptions): Promise<DevAgent> 
     await pollUntil(
       `a leader in Consul dev agent ${nodeName} at ${url}`,
       async () => {
-        if (exited !== undefined) {
-          throw new Error(`consul agent exited with ${exited}:\n${recent.join("\n")}`);
+        if (proc.exitCode() !== undefined) {
+          throw new Error(`consul agent exited with ${proc.exitCode()}:\n${recent.join("\n")}`);
         }
         // Over HTTPS the probe would need the test's client certificate; the agent's log says when it leads.
         if (opts.https) return leaderLogged ? true : undefined;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Overview } from "@/lib/api/overview";
 import { compareByProblemFirst, rollup, statusTotals } from "@/lib/health/rollup";
+import { toServiceSummary } from "@/lib/health/summary";
 import { readHealthInputs } from "../consul/health";
 import { getConsulClient } from "../consul";
 
@@ -15,14 +16,6 @@ export async function getOverview(dc?: string, signal?: AbortSignal): Promise<Ov
     lastContactMs: meta.lastContactMs,
     source: data.source,
     totals: statusTotals(services),
-    services: services.map((s) => ({
-      name: s.name,
-      tags: s.tags,
-      healthy: s.healthy,
-      total: s.total,
-      status: s.status,
-      inMaintenance: s.inMaintenance,
-      failingChecks: s.failingChecks,
-    })),
+    services: services.map(toServiceSummary),
   };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { InstanceDetail, InstanceState, LiveSummary, ServiceDetail, Transition } from "@/lib/api/live";
+import { toServiceSummary } from "@/lib/health/summary";
 import type { InstanceHealth, ServiceHealth } from "@/lib/health/types";
 
 /** What the watch keeps per service between rounds; the JSON strings make change detection cheap. */
@@ -40,20 +41,8 @@ function toInstanceDetail(i: InstanceHealth): InstanceDetail {
   };
 }
 
-function summaryOf(d: ServiceDetail): Omit<LiveSummary, "since" | "sinceExact"> {
-  return {
-    name: d.name,
-    tags: d.tags,
-    healthy: d.healthy,
-    total: d.total,
-    status: d.status,
-    inMaintenance: d.inMaintenance,
-    failingChecks: d.failingChecks,
-  };
-}
-
 export function toSummary(d: ServiceDetail): LiveSummary {
-  return { ...summaryOf(d), since: d.since, sinceExact: d.sinceExact };
+  return { ...toServiceSummary(d), since: d.since, sinceExact: d.sinceExact };
 }
 
 /**
@@ -100,13 +89,7 @@ export function diffServices(
     }
     const statusChanged = old !== undefined && old.detail.status !== s.status;
     const detail: ServiceDetail = {
-      name: s.name,
-      tags: s.tags,
-      healthy: s.healthy,
-      total: s.total,
-      status: s.status,
-      inMaintenance: s.inMaintenance,
-      failingChecks: s.failingChecks,
+      ...toServiceSummary(s),
       since: old && !statusChanged ? old.detail.since : at,
       sinceExact: old ? (statusChanged ? true : old.detail.sinceExact) : !first,
       instances: s.instances.map(toInstanceDetail),
