@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { backoffMs } from "./backoff";
 import { DcWatch, type WatchEvent } from "./dc-watch";
 import type { ServiceSource } from "./health-source";
@@ -7,11 +7,12 @@ import { chk, inst, round, scriptedSource, unreachable } from "./test-source";
 
 /** Polls until `probe` is true; real time, bounded. */
 async function until(probe: () => boolean, timeoutMs = 3_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 5));
-  }
+  await vi.waitFor(
+    () => {
+      if (!probe()) throw new Error("condition not met in time");
+    },
+    { timeout: timeoutMs, interval: 5 },
+  );
 }
 
 const watches: DcWatch[] = [];
