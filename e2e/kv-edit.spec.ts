@@ -54,6 +54,7 @@ test.describe("KV editor: no edit is ever lost", () => {
     await p.button("Yes, overwrite their change").click();
     await p.expectSaved();
     await expect.poll(() => kv.text(key)).toBe("mine");
+    await expect(page.getByTestId("modify-index")).toHaveText(String((await kv.entry(key))?.ModifyIndex));
 
     // Delete is check-and-set too.
     await kv.put(key, "changed again");
@@ -133,6 +134,8 @@ test.describe("KV editor: no edit is ever lost", () => {
     await checkout.click();
     await expect(checkout).toHaveAttribute("aria-checked", "true");
     expect(JSON.parse((await kv.text(key)) ?? "")).toEqual({ dark_mode: true, new_checkout: true });
+    // The page has settled on our write's index before anyone else writes (else it would load theirs first).
+    await expect(page.getByTestId("modify-index")).toHaveText(String((await kv.entry(key))?.ModifyIndex));
 
     // Someone else changes the value: our toggle is refused, theirs stays.
     await kv.put(key, '{"dark_mode": false, "new_checkout": true}');
