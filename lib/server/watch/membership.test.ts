@@ -3,7 +3,7 @@ import { startDevAgent, type DevAgent } from "@/scripts/consul/dev-agent";
 import { ConsulClient } from "../consul/client";
 import { instancesFromUiNodes } from "../consul/health";
 import { ConsulCatalogServices, ConsulUiNodeServices } from "../consul/schemas";
-import { chunk, filterString, nodeFilter, readInstancesInSlices } from "./membership";
+import { chunk, filterString, nodeFilter, readInstancesInSlices, sliceSize } from "./membership";
 
 describe("filter literals", () => {
   it("escapes quotes as \\u0022 and backslashes as Go does", () => {
@@ -21,6 +21,15 @@ describe("filter literals", () => {
     expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(chunk([], 3)).toEqual([]);
     expect(() => chunk([1], 0)).toThrow(/positive integer/);
+  });
+
+  it("keeps slices at their least size until the slice count would pass its cap", () => {
+    const opts = { nodesPerSlice: 100, maxSlices: 16 };
+    expect(sliceSize(0, opts)).toBe(100);
+    expect(sliceSize(1_000, opts)).toBe(100);
+    expect(sliceSize(1_600, opts)).toBe(100);
+    expect(sliceSize(10_000, opts)).toBe(625);
+    expect(sliceSize(5, { nodesPerSlice: 1, maxSlices: 2 })).toBe(3);
   });
 });
 
@@ -61,14 +70,14 @@ describe("readInstancesInSlices against a real agent", () => {
     const expected = instancesFromUiNodes(whole.data);
     expect(expected.map(key)).toEqual(expect.arrayContaining(['ms-quote"d/web-1', "ms-back\\slash/db-2"]));
     for (const nodesPerSlice of [1, 2, 100]) {
-      const r = await readInstancesInSlices(client, { dc: undefined, signal: abort.signal }, { nodesPerSlice, concurrency: 2 });
+      const r = await readInstancesInSlices(client, { dc: undefined, signal: abort.signal }, { nodesPerSlice, maxSlices: 100, concurrency: 2 });
       expect(r.instances.map(key).sort()).toEqual(expected.map(key).sort());
       expect(r.instances.find((i) => i.id === "web-1")).toMatchObject({ node: 'ms-quote"d', service: "web", port: 80, tags: ['ms-quote"d'] });
     }
   }, 60_000);
 
   it("returns an index that a later registration moves /v1/catalog/services past", async () => {
-    const r = await readInstancesInSlices(client, { dc: undefined, signal: abort.signal }, { nodesPerSlice: 2, concurrency: 2 });
+    const r = await readInstancesInSlices(client, { dc: undefined, signal: abort.signal }, { nodesPerSlice: 2, maxSlices: 100, concurrency: 2 });
     expect(r.index).toMatch(/^[1-9]\d*$/);
     const pending = client.blockingJson("/v1/catalog/services", ConsulCatalogServices, { signal: abort.signal, index: r.index, waitMs: 10_000 });
     await register("ms-late", "late-1", "late");

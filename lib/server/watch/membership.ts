@@ -10,17 +10,27 @@ import { ConsulCatalogServices, ConsulNode, ConsulUiNodeServices } from "../cons
 const ConsulNodes = z.array(ConsulNode);
 
 export interface SliceOptions {
-  /** Nodes per /v1/internal/ui/nodes request. */
+  /** Nodes per /v1/internal/ui/nodes request, at least. */
   nodesPerSlice: number;
+  /** Most requests per read: bigger catalogs get bigger slices instead. */
+  maxSlices: number;
   /** Slices in flight at once. */
   concurrency: number;
 }
 
 /**
  * 100 nodes at 50 instances each is about 7 MB of JSON from a dev agent: small enough
- * that the body, its parse tree and the instances never weigh much at once.
+ * that the body, its parse tree and the instances never weigh much at once. Consul
+ * builds the whole node dump before filtering it (a one-node filter takes as long as
+ * 60 ms at 50,000 instances), so each slice costs it a full dump: the slice count is
+ * capped to keep a big catalog's read from costing Consul hundreds of dumps.
  */
-export const DEFAULT_SLICES: SliceOptions = { nodesPerSlice: 100, concurrency: 3 };
+export const DEFAULT_SLICES: SliceOptions = { nodesPerSlice: 100, maxSlices: 16, concurrency: 3 };
+
+/** Nodes per slice for a catalog of `nodes` nodes. */
+export function sliceSize(nodes: number, opts: Pick<SliceOptions, "nodesPerSlice" | "maxSlices">): number {
+  return Math.max(opts.nodesPerSlice, Math.ceil(nodes / opts.maxSlices), 1);
+}
 
 /**
  * A string literal for Consul's filter language (go-bexpr). Its grammar ends a string at
@@ -68,7 +78,7 @@ export async function readInstancesInSlices(
   const index = nextBlockingIndex("0", services.meta.index);
   const queue = chunk(
     nodes.data.map((n) => n.Node),
-    slices.nodesPerSlice,
+    sliceSize(nodes.data.length, slices),
   );
   const parts: ServiceInstance[][] = new Array<ServiceInstance[]>(queue.length);
   let next = 0;
