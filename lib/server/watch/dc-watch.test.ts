@@ -60,6 +60,20 @@ describe("DcWatch", () => {
     expect(w.service("db")?.detail).toMatchObject({ status: "OK", sinceExact: false });
   });
 
+  it("moves its version before every event, so a snapshot cached at one version is never stale", async () => {
+    const s = scriptedSource([round("1", [inst("web", "n1")], []), round("2", [inst("web", "n1")], [chk("n1", "c", "critical", "web")])]);
+    const w = watch(s.source);
+    const seen: [WatchEvent["type"], number][] = [];
+    w.subscribe((e) => seen.push([e.type, w.version]));
+    const before = w.version;
+    w.start();
+    await until(() => seen.some(([t]) => t === "update"));
+    expect(seen.map(([t]) => t)).toEqual(["state", "update"]);
+    const versions = seen.map(([, v]) => v);
+    expect(versions[0]).toBeGreaterThan(before);
+    expect(versions[1]).toBeGreaterThan(versions[0] ?? Infinity);
+  });
+
   it("reports removed services", async () => {
     const s = scriptedSource([round("1", [inst("web", "n1"), inst("old", "n1")], []), round("2", [inst("web", "n1")], [])]);
     const events: WatchEvent[] = [];

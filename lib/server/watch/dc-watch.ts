@@ -41,6 +41,7 @@ export class DcWatch {
   /** Requests made to Consul, for tests and the benchmark. */
   rounds = 0;
   private current: WatchState;
+  private changes = 0;
 
   constructor(
     readonly dc: string | undefined,
@@ -53,6 +54,11 @@ export class DcWatch {
 
   get state(): WatchState {
     return this.current;
+  }
+
+  /** Moves whenever anything a snapshot shows (services, transitions, state) may have changed. */
+  get version(): number {
+    return this.changes;
   }
 
   get ready(): boolean {
@@ -209,6 +215,7 @@ export class DcWatch {
     const changes = names.map((n): [string, ReturnType<IncrementalRollup["compute"]>] => [n, this.rollup.compute(n)]);
     const diff = diffServices(this.entries, changes, this.now(), first);
     const transitions = diff.transitions.map((t) => this.transitions.add(t));
+    this.changes++;
     if (diff.summaryChanged.length || diff.detailChanged.length || diff.removed.length) {
       this.emit({ type: "update", diff, transitions });
     }
@@ -227,6 +234,7 @@ export class DcWatch {
   private setState(status: WatchStatus, message: string | null, extra: Partial<WatchState> = {}): void {
     const prev = this.current;
     const changed = prev.status !== status || prev.message !== message;
+    this.changes++;
     this.current = {
       ...prev,
       ...extra,

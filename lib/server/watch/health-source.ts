@@ -8,6 +8,7 @@ import { instancesFromUiNodes, readPublicHealth, type HealthInputs } from "../co
 import { toHealthCheck } from "../consul/reshape";
 import { ConsulCatalogServices, ConsulHealthCheck, ConsulServiceEntries, ConsulUiNodeServices } from "../consul/schemas";
 import type { ResponseMeta } from "../consul/transport";
+import { DEFAULT_SLICES, readInstancesInSlices, type SliceOptions } from "./membership";
 
 export interface SourceRound {
   /** `instances` is the same array as in the previous round when membership did not change. */
@@ -53,14 +54,16 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
  *   checks, tiny while all is well, and it returns on every check change;
  * - membership: /v1/catalog/services — its index moves on registrations, not on
  *   check updates; only when it moves is the instance list read again
- *   (/v1/internal/ui/nodes without its checks, or the public per-service reads
- *   when that undocumented endpoint is missing or changed shape).
+ *   (/v1/internal/ui/nodes without its checks, a slice of nodes per request so
+ *   the whole catalog is never one body; or the public per-service reads when
+ *   that undocumented endpoint is missing or changed shape).
  * Both stay in flight between rounds; whichever answers first makes the round,
  * the other keeps waiting. An instance is healthy iff no non-passing check applies
  * to it, so passing checks are never read for the overview.
  */
-export function consulHealthSource(client: ConsulClient, dc: string | undefined, waitMs: number): HealthSource {
+export function consulHealthSource(client: ConsulClient, dc: string | undefined, waitMs: number, slices: SliceOptions = DEFAULT_SLICES): HealthSource {
   let mode: "ui-nodes" | "public" = "ui-nodes";
+  let sliced = true;
   let instances: ServiceInstance[] = [];
   let checks: HealthCheck[] = [];
   let catalogIndex = "0";
@@ -77,6 +80,16 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
 
   /** The instance list, and an index at which the catalog is known to be at least that fresh. */
   const readMembership = async (signal: AbortSignal): Promise<{ instances: ServiceInstance[]; index: string }> => {
+    if (mode === "ui-nodes" && sliced) {
+      try {
+        return await readInstancesInSlices(client, { dc, signal }, slices);
+      } catch (err) {
+        // 400: a Consul whose ui/nodes takes no filter; parse: one that ignored it.
+        if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && (err.status === 400 || err.status === 404))))) throw err;
+        console.warn(`Reading /v1/internal/ui/nodes in slices failed (${err.message}); reading it whole instead`);
+        sliced = false;
+      }
+    }
     if (mode === "ui-nodes") {
       try {
         const r = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodeServices, { dc, stale: true, signal });

@@ -1,0 +1,99 @@
+import "server-only";
+import { z } from "zod";
+import { nextBlockingIndex } from "@/lib/consul/blocking-index";
+import type { ServiceInstance } from "@/lib/health/types";
+import type { ConsulClient } from "../consul/client";
+import { ConsulError } from "../consul/errors";
+import { instancesFromUiNodes } from "../consul/health";
+import { ConsulCatalogServices, ConsulNode, ConsulUiNodeServices } from "../consul/schemas";
+
+const ConsulNodes = z.array(ConsulNode);
+
+export interface SliceOptions {
+  /** Nodes per /v1/internal/ui/nodes request, at least. */
+  nodesPerSlice: number;
+  /** Most requests per read: bigger catalogs get bigger slices instead. */
+  maxSlices: number;
+  /** Slices in flight at once. */
+  concurrency: number;
+}
+
+/**
+ * 100 nodes at 50 instances each is about 7 MB of JSON from a dev agent: small enough
+ * that the body, its parse tree and the instances never weigh much at once. Consul
+ * builds the whole node dump before filtering it (a one-node filter takes as long as
+ * 60 ms at 50,000 instances), so each slice costs it a full dump: the slice count is
+ * capped to keep a big catalog's read from costing Consul hundreds of dumps.
+ */
+export const DEFAULT_SLICES: SliceOptions = { nodesPerSlice: 100, maxSlices: 16, concurrency: 3 };
+
+/** Nodes per slice for a catalog of `nodes` nodes. */
+export function sliceSize(nodes: number, opts: Pick<SliceOptions, "nodesPerSlice" | "maxSlices">): number {
+  return Math.max(opts.nodesPerSlice, Math.ceil(nodes / opts.maxSlices), 1);
+}
+
+/**
+ * A string literal for Consul's filter language (go-bexpr). Its grammar ends a string at
+ * the first `"` even when escaped (Consul 1.22 answers `Node == "a\"b"` with "invalid
+ * syntax"), but unquotes it like Go, so a quote goes in as \u0022; JSON's escapes for
+ * backslashes and control characters are valid Go escapes.
+ */
+export function filterString(s: string): string {
+  return `"${JSON.stringify(s).slice(1, -1).replace(/\\"/g, "\\u0022")}"`;
+}
+
+/** A filter that keeps only the named nodes. */
+export function nodeFilter(nodes: readonly string[]): string {
+  return nodes.map((n) => `Node == ${filterString(n)}`).join(" or ");
+}
+
+export function chunk<T>(xs: readonly T[], size: number): T[][] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`slice size must be a positive integer, got ${size}`);
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Every service instance of a datacenter, read from /v1/internal/ui/nodes one slice of
+ * nodes at a time (`?filter=Node == … or …`) instead of one body of the whole catalog
+ * (70 MB at 50,000 instances): peak memory is bounded by a slice, and the slices' reads
+ * overlap Consul's encoding with our parsing.
+ *
+ * `index` is the X-Consul-Index of /v1/catalog/services read before the node list and
+ * the slices: every registration or removal the slices may have missed came later, so
+ * it moves /v1/catalog/services past `index` and the caller's watch reads again. (Read in
+ * parallel with the node list, a node registered between the two would be in neither.)
+ * Throws a parse error when Consul ignores the filter (a node outside the slice comes
+ * back), so the caller falls back as it does for any unusable answer.
+ */
+export async function readInstancesInSlices(
+  client: ConsulClient,
+  opts: { dc: string | undefined; signal: AbortSignal },
+  slices: SliceOptions = DEFAULT_SLICES,
+): Promise<{ instances: ServiceInstance[]; index: string }> {
+  const read = { dc: opts.dc, stale: true, signal: opts.signal };
+  const services = await client.getJson("/v1/catalog/services", ConsulCatalogServices, read);
+  const nodes = await client.getJson("/v1/catalog/nodes", ConsulNodes, read);
+  const index = nextBlockingIndex("0", services.meta.index);
+  const queue = chunk(
+    nodes.data.map((n) => n.Node),
+    sliceSize(nodes.data.length, slices),
+  );
+  const parts: ServiceInstance[][] = new Array<ServiceInstance[]>(queue.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < queue.length; i = next++) {
+      const names = queue[i] ?? [];
+      const r = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodeServices, { ...read, query: { filter: nodeFilter(names) } });
+      const wanted = new Set(names);
+      const stray = r.data.find((n) => !wanted.has(n.Node));
+      if (stray) {
+        throw new ConsulError("parse", `Consul ignored the node filter of /v1/internal/ui/nodes (node ${stray.Node} came back)`, undefined, "/v1/internal/ui/nodes");
+      }
+      parts[i] = instancesFromUiNodes(r.data);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(slices.concurrency, queue.length) }, worker));
+  return { instances: parts.flat(), index };
+}
