@@ -4,6 +4,7 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YA
 import type { StatusPoint } from "@/lib/api/history";
 import type { ServiceStatus } from "@/lib/health/types";
 import { fullTimeLabel, timeLabel } from "./format";
+import { HistoryPanel } from "./history-panel";
 import { useHistory } from "./use-history";
 
 const LEVEL: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 1, DOWN: 2 };
@@ -23,32 +24,23 @@ export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: st
   const rows = points.map((p) => ({ t: p.t, level: LEVEL[p.status] }));
   const mins = minutesByStatus(points);
   return (
-    <section aria-label="Status history" className="rounded border border-slate-200 bg-white p-3" data-points={points.length}>
-      <h2 className="text-sm font-semibold text-slate-700">Status history (last 24 h, worst status per minute)</h2>
-      {error ? (
-        <p role="alert" className="text-sm text-status-down">
-          Cannot load the history: {error.message}
+    <HistoryPanel label="Status history" title="Status history (last 24 h, worst status per minute)" count={points.length} loaded={Boolean(data)} error={error}>
+      <>
+        <p className="text-xs text-slate-600" data-testid="status-minutes">
+          {mins.DOWN} min DOWN · {mins.DEGRADED} min DEGRADED · {mins.OK} min OK
         </p>
-      ) : points.length === 0 ? (
-        <p className="text-sm text-slate-500">{data ? "No history yet: it is recorded while the dashboard watches Consul." : "Loading…"}</p>
-      ) : (
-        <>
-          <p className="text-xs text-slate-600" data-testid="status-minutes">
-            {mins.DOWN} min DOWN · {mins.DEGRADED} min DEGRADED · {mins.OK} min OK
-          </p>
-          <div className="h-32">
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 24 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-                <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
-                <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} />
-                <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
-                <Line type="stepAfter" dataKey="level" stroke="var(--status-down)" strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-        </>
-      )}
-    </section>
+        <div className="h-32">
+          <ResponsiveContainer width="100%" height="100%">
+            <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
+              <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} />
+              <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
+              <Line type="stepAfter" dataKey="level" stroke="var(--status-down)" strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
+            </LineChart>
+          </ResponsiveContainer>
+        </div>
+      </>
+    </HistoryPanel>
   );
 }

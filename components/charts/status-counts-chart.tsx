@@ -2,6 +2,7 @@
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { fullTimeLabel, timeLabel } from "./format";
+import { HistoryPanel } from "./history-panel";
 import { useHistory } from "./use-history";
 
 const SERIES = [
@@ -16,45 +17,36 @@ export function StatusCountsChart({ dc }: { dc: string | undefined }) {
   const points = data?.totals ?? [];
   const last = points.at(-1);
   return (
-    <section aria-label="Health history" className="rounded border border-slate-200 bg-white p-3" data-points={points.length}>
-      <h2 className="text-sm font-semibold text-slate-700">Health history (last 24 h, per minute)</h2>
-      {error ? (
-        <p role="alert" className="text-sm text-status-down">
-          Cannot load the history: {error.message}
+    <HistoryPanel label="Health history" title="Health history (last 24 h, per minute)" count={points.length} loaded={Boolean(data)} error={error}>
+      <>
+        <p className="sr-only">
+          {points.length} minutes recorded; latest: {last?.OK} OK, {last?.DEGRADED} DEGRADED, {last?.DOWN} DOWN.
         </p>
-      ) : points.length === 0 ? (
-        <p className="text-sm text-slate-500">{data ? "No history yet: it is recorded while the dashboard watches Consul." : "Loading…"}</p>
-      ) : (
-        <>
-          <p className="sr-only">
-            {points.length} minutes recorded; latest: {last?.OK} OK, {last?.DEGRADED} DEGRADED, {last?.DOWN} DOWN.
-          </p>
-          <div className="h-44">
-            <ResponsiveContainer width="100%" height="100%">
-              <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
-                <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-                <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
-                <YAxis allowDecimals={false} fontSize={11} />
-                <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
-                {SERIES.map((s) => (
-                  <Area
-                    key={s.key}
-                    type="stepAfter"
-                    dataKey={s.key}
-                    stackId="1"
-                    stroke={s.color}
-                    fill={s.color}
-                    fillOpacity={0.5}
-                    dot={points.length < 20}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </AreaChart>
-            </ResponsiveContainer>
-          </div>
-        </>
-      )}
-    </section>
+        <div className="h-44">
+          <ResponsiveContainer width="100%" height="100%">
+            <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
+              <YAxis allowDecimals={false} fontSize={11} />
+              <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} />
+              <Legend wrapperStyle={{ fontSize: 12 }} />
+              {SERIES.map((s) => (
+                <Area
+                  key={s.key}
+                  type="stepAfter"
+                  dataKey={s.key}
+                  stackId="1"
+                  stroke={s.color}
+                  fill={s.color}
+                  fillOpacity={0.5}
+                  dot={points.length < 20}
+                  isAnimationActive={false}
+                />
+              ))}
+            </AreaChart>
+          </ResponsiveContainer>
+        </div>
+      </>
+    </HistoryPanel>
   );
 }

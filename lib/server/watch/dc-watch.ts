@@ -129,24 +129,42 @@ export class DcWatch {
     };
   }
 
-  private async detailLoop(name: string, source: ServiceSource, signal: AbortSignal): Promise<void> {
+  private detailLoop(name: string, source: ServiceSource, signal: AbortSignal): Promise<void> {
+    return this.blockingLoop(
+      signal,
+      async (index) => {
+        const r = await source(name, index, signal);
+        if (signal.aborted) return r.nextIndex;
+        this.rollup.setServiceChecks(name, r.checks);
+        this.recompute([name]);
+        return r.nextIndex;
+      },
+      // The datacenter watch reports outages; this one only retries.
+      () => {},
+    );
+  }
+
+  /**
+   * The loop every watch here runs: one blocking round after another, the index
+   * carried over, a least interval between rounds, and after an error capped
+   * back-off with the index reset (it may be meaningless, e.g. a restarted agent).
+   */
+  private async blockingLoop(signal: AbortSignal, round: (index: string) => Promise<string>, onError: (err: unknown) => void): Promise<void> {
     let index = "0";
     let failures = 0;
     while (!signal.aborted) {
       const started = Date.now();
       try {
         this.rounds++;
-        const r = await source(name, index, signal);
+        const next = await round(index);
         if (signal.aborted) break;
         failures = 0;
-        index = r.nextIndex;
-        this.rollup.setServiceChecks(name, r.checks);
-        this.recompute([name]);
-      } catch {
+        index = next;
+      } catch (err) {
         if (signal.aborted) break;
-        // The datacenter watch reports outages; this one only retries.
         failures++;
         index = "0";
+        onError(err);
         await sleep(backoffMs(failures, { capMs: this.opts.maxBackoffMs, random: this.opts.random }), signal);
         continue;
       }
@@ -160,18 +178,13 @@ export class DcWatch {
     return this.opts.now?.() ?? new Date();
   }
 
-  private async loop(): Promise<void> {
+  private loop(): Promise<void> {
     const signal = this.abort.signal;
-    let index = "0";
-    let failures = 0;
-    while (!signal.aborted) {
-      const started = Date.now();
-      try {
-        this.rounds++;
+    return this.blockingLoop(
+      signal,
+      async (index) => {
         const round = await this.source(index, signal);
-        if (signal.aborted) break;
-        failures = 0;
-        index = round.nextIndex;
+        if (signal.aborted) return round.nextIndex;
         this.apply(round.inputs.instances, round.inputs.checks);
         const leaderless = round.meta.knownLeader === false;
         this.setState(leaderless ? "no-leader" : "live", leaderless ? "Consul reports no known leader: answers may be stale" : null, {
@@ -179,19 +192,10 @@ export class DcWatch {
           lastContactMs: round.meta.lastContactMs,
           source: round.inputs.source,
         });
-      } catch (err) {
-        if (signal.aborted) break;
-        failures++;
-        // After an error the index may be meaningless (e.g. a restarted agent): start over.
-        index = "0";
-        this.fail(err);
-        await sleep(backoffMs(failures, { capMs: this.opts.maxBackoffMs, random: this.opts.random }), signal);
-        continue;
-      }
-      const minInterval = this.opts.minIntervalMs ?? 100;
-      const elapsed = Date.now() - started;
-      if (elapsed < minInterval) await sleep(minInterval - elapsed, signal);
-    }
+        return round.nextIndex;
+      },
+      (err) => this.fail(err),
+    );
   }
 
   private apply(instances: readonly ServiceInstance[], checks: readonly HealthCheck[]): void {
