@@ -1,9 +1,7 @@
-/** Next.js start-up hook: validates the configuration before the first request. */
+/** Next.js start-up hook: validates the configuration before the first request, then warms the local watch. */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { checkConfigOrExit } = await import("./lib/server/startup");
-    checkConfigOrExit();
-    const { warmLocalWatch } = await import("./lib/server/watch/warm");
-    warmLocalWatch();
+    const { startServer } = await import("./lib/server/wiring");
+    startServer();
   }
 }

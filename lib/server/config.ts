@@ -2,6 +2,8 @@ import "server-only";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_VALUE_BYTES } from "@/lib/kv/value";
+import { DomainError } from "./errors";
 
 /**
  * The one module that reads process.env. Variable names and meanings follow the
@@ -89,12 +91,12 @@ export interface WatchConfig {
   warm?: boolean;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends DomainError {
   constructor(
     readonly variable: string,
     message: string,
   ) {
-    super(`Invalid configuration: ${variable}: ${message}`);
+    super("config", `Invalid configuration: ${variable}: ${message}`);
     this.name = "ConfigError";
   }
 }
@@ -195,7 +197,7 @@ export function parseConfig(env: Env): Config {
     tls,
     readOnly: e.DASHBOARD_READ_ONLY ?? false,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
-    kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? 512 * 1024,
+    kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? DEFAULT_MAX_VALUE_BYTES,
     watch: {
       idleMs: (e.DASHBOARD_WATCH_IDLE_SECONDS ?? 60) * 1000,
       maxBackoffMs: (e.DASHBOARD_WATCH_MAX_BACKOFF_SECONDS ?? 10) * 1000,

@@ -1,7 +1,7 @@
 import { checkDatacenter } from "@/lib/server/health/datacenters";
 import { liveStream, type StreamScope } from "@/lib/server/health/live-stream";
 import { route } from "@/lib/server/http/route";
-import { getWatchRegistry } from "@/lib/server/watch/registry";
+import { getWatchRegistry } from "@/lib/server/wiring";
 
 export const dynamic = "force-dynamic";
 

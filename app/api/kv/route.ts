@@ -3,8 +3,9 @@ import { currentOperator } from "@/lib/server/auth/operator";
 import { HttpError } from "@/lib/server/http/http-error";
 import { route } from "@/lib/server/http/route";
 import { assertWritable } from "@/lib/server/http/same-origin";
-import { decodeValue, noStore, param, readBody } from "@/lib/server/kv/request";
-import { readEntry, sessionInfo } from "@/lib/server/kv/store";
+import { noStore, param, readBody } from "@/lib/server/http/request";
+import { decodeValue } from "@/lib/server/kv/decode-value";
+import { readEntry, sessionInfo } from "@/lib/server/consul/kv";
 import { deleteKey, writeKey } from "@/lib/server/kv/writes";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export const GET = route(async (req: Request) => {
   const key = param(req, "key");
   const op = await currentOperator();
   const entry = await readEntry(key, op.token);
-  if (!entry) throw new HttpError(404, "not_found", `There is no key “${key}”.`);
+  if (!entry) throw new HttpError("not_found", `There is no key “${key}”.`);
   const lockSession = entry.session ? await sessionInfo(entry.session, op.token) : null;
   return Response.json({ entry, lockSession }, { headers: noStore });
 });

@@ -2,7 +2,7 @@ import { KvScreen, type KvTarget } from "@/components/kv/kv-screen";
 import { asFolder } from "@/lib/kv/key";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { getConfig } from "@/lib/server/config";
-import { readEntry } from "@/lib/server/kv/store";
+import { readEntry } from "@/lib/server/consul/kv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { cookies } from "next/headers";
+import { readTokenSelf, type TokenIdentity } from "../consul/acl";
 import { ConsulError } from "../consul/errors";
-import { getConsulClient } from "../consul/index";
 import { HttpError } from "../http/http-error";
-import { ConsulTokenSelf, parseLosslessJson } from "../kv/schemas";
 
 /** httpOnly, SameSite=Strict: page scripts never see the operator's token. */
 export const TOKEN_COOKIE = "consul_dashboard_token";
@@ -21,20 +20,17 @@ const known = new Map<string, { accessor: string; description: string | null }>(
 const hash = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
 /** Asks Consul who a token is; throws an HttpError in the operator's terms when it cannot be used. */
-export async function checkToken(secret: string): Promise<{ accessor: string; description: string | null }> {
-  const path = "/v1/acl/token/self";
+export async function checkToken(secret: string): Promise<TokenIdentity> {
   try {
-    const res = await getConsulClient().transport.send({ path, token: secret });
-    const self = parseLosslessJson(path, res.body, ConsulTokenSelf);
-    const who = { accessor: self.AccessorID, description: self.Description || null };
+    const who = await readTokenSelf(secret);
     known.set(hash(secret), who);
     return who;
   } catch (err) {
     if (err instanceof ConsulError && err.kind === "http" && err.status === 401) {
-      throw new HttpError(400, "acl_disabled", `Consul says: ${err.message}. With ACLs off there is nothing to sign in to; the server's token is used.`);
+      throw new HttpError("acl_disabled", `Consul says: ${err.message}. With ACLs off there is nothing to sign in to; the server's token is used.`);
     }
     if (err instanceof ConsulError && err.kind === "http" && err.status === 403) {
-      throw new HttpError(401, "bad_token", `Consul does not accept this token: ${err.message}`);
+      throw new HttpError("bad_token", `Consul does not accept this token: ${err.message}`);
     }
     throw err;
   }

@@ -1,11 +1,15 @@
 import "server-only";
+import { parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
 import { blockingTimeoutMs, nextBlockingIndex } from "@/lib/consul/blocking-index";
 import type { Config } from "../config";
 import { ConsulError } from "./errors";
+import { consulPath } from "./paths";
 import { ConsulTransport, type QueryValue, type ResponseMeta } from "./transport";
 
 export interface ReadOptions {
+  /** Keep every JSON number as its decimal text (uint64 Flags and indexes would lose digits as JS numbers). */
+  lossless?: boolean;
   /** Target datacenter (`?dc=`); the local agent's when absent. */
   dc?: string;
   /** Let any server answer (`?stale`): works without a leader. */
@@ -32,9 +36,16 @@ export interface BlockingResult<T> extends Result<T> {
   nextIndex: string;
 }
 
-/** Encodes each path segment, so keys and names with `/`, `%`, `#`, `?` or spaces are safe. */
-export function encodePath(segments: string): string {
-  return segments.split("/").map(encodeURIComponent).join("/");
+export interface WriteOptions {
+  query?: Record<string, QueryValue>;
+  body?: string | Uint8Array;
+  token?: string;
+}
+
+/** What /v1/txn answered: 200 when every operation applied, 409 (with `Errors`) when one failed. */
+export interface TxnAnswer<T> {
+  applied: boolean;
+  data: T;
 }
 
 /**
@@ -42,7 +53,7 @@ export function encodePath(segments: string): string {
  * errors typed by kind, blocking-query rules applied in one place.
  */
 export class ConsulClient {
-  readonly transport: ConsulTransport;
+  private readonly transport: ConsulTransport;
 
   constructor(config: Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls">) {
     this.transport = new ConsulTransport(config);
@@ -64,7 +75,27 @@ export class ConsulClient {
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
     });
-    return { data: parseJson(path, res.body, schema), meta: res.meta };
+    return { data: parseJson(path, res.body, schema, opts), meta: res.meta };
+  }
+
+  /** A PUT or DELETE whose answer is plain text (KV writes answer `true` or `false`). */
+  async writeText(method: "PUT" | "DELETE", path: string, opts: WriteOptions = {}): Promise<string> {
+    const res = await this.transport.send({ method, path, query: opts.query, body: opts.body, token: opts.token });
+    return res.body.toString("utf8").trim();
+  }
+
+  /** One /v1/txn call. A 409 (an operation failed) is an outcome, not an exception. Numbers stay lossless. */
+  async txn<S extends z.ZodType>(body: string, schema: S, opts: { token?: string } = {}): Promise<TxnAnswer<z.output<S>>> {
+    const path = consulPath("txn");
+    try {
+      const res = await this.transport.send({ method: "PUT", path, body, token: opts.token });
+      return { applied: true, data: parseJson(path, res.body, schema, { lossless: true }) };
+    } catch (err) {
+      if (err instanceof ConsulError && err.kind === "http" && err.status === 409) {
+        return { applied: false, data: parseJson(path, Buffer.from(err.message), schema, { lossless: true }) };
+      }
+      throw err;
+    }
   }
 
   /**
@@ -88,10 +119,12 @@ export class ConsulClient {
   }
 }
 
-export function parseJson<S extends z.ZodType>(path: string, body: Buffer, schema: S): z.output<S> {
+/** The one parser of Consul's JSON: validated with zod, numbers optionally kept as decimal strings. */
+export function parseJson<S extends z.ZodType>(path: string, body: Buffer, schema: S, opts: { lossless?: boolean } = {}): z.output<S> {
   let raw: unknown;
   try {
-    raw = JSON.parse(body.toString("utf8"));
+    const text = body.toString("utf8");
+    raw = opts.lossless ? parseLossless(text, null, (n: string) => n) : JSON.parse(text);
   } catch (err) {
     throw new ConsulError("parse", `Consul's answer to ${path} is not JSON`, undefined, path, { cause: err });
   }

@@ -1,12 +1,13 @@
 import "server-only";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
-import { type ConsulClient, type ReadOptions, type Result, encodePath } from "./client";
+import type { ConsulClient, ReadOptions, Result } from "./client";
 import { isConsulError } from "./errors";
+import { consulPath } from "./paths";
 import { toHealthCheck, toInstance } from "./reshape";
 import {
+  ConsulCatalogService,
   ConsulCatalogServices,
   ConsulDatacenters,
-  ConsulLeader,
   ConsulServiceEntries,
   ConsulUiNodes,
   type ConsulUiNodeServices,
@@ -21,7 +22,7 @@ export interface HealthInputs {
 
 /** Every instance and every check of a datacenter in one call (what Consul's own UI uses). */
 export async function readUiNodes(client: ConsulClient, opts: ReadOptions = {}): Promise<Result<HealthInputs>> {
-  const { data, meta } = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodes, opts);
+  const { data, meta } = await client.getJson(consulPath("internal", "ui", "nodes"), ConsulUiNodes, opts);
   return { data: fromUiNodes(data), meta };
 }
 
@@ -44,13 +45,13 @@ export function instancesFromUiNodes(nodes: ReturnType<typeof ConsulUiNodeServic
 
 /** The same inputs from documented endpoints only: one catalog call plus one health call per service. */
 export async function readPublicHealth(client: ConsulClient, opts: ReadOptions = {}): Promise<Result<HealthInputs>> {
-  const services = await client.getJson("/v1/catalog/services", ConsulCatalogServices, opts);
+  const services = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, opts);
   const instances: ServiceInstance[] = [];
   const checks = new Map<string, HealthCheck>();
   const names = Object.keys(services.data);
   const worker = async () => {
     for (let name = names.shift(); name !== undefined; name = names.shift()) {
-      const { data } = await client.getJson(`/v1/health/service/${encodePath(name)}`, ConsulServiceEntries, opts);
+      const { data } = await client.getJson(consulPath("health", "service", name), ConsulServiceEntries, opts);
       for (const entry of data) {
         instances.push(toInstance(entry.Node, entry.Service));
         // Node checks come once per instance on that node: keep one of each.
@@ -78,9 +79,11 @@ export async function readHealthInputs(client: ConsulClient, opts: ReadOptions =
 }
 
 export async function readDatacenters(client: ConsulClient, opts: Pick<ReadOptions, "signal" | "token"> = {}) {
-  return client.getJson("/v1/catalog/datacenters", ConsulDatacenters, opts);
+  return client.getJson(consulPath("catalog", "datacenters"), ConsulDatacenters, opts);
 }
 
-export async function readLeader(client: ConsulClient, opts: ReadOptions = {}) {
-  return client.getJson("/v1/status/leader", ConsulLeader, opts);
+/** Whether the catalog lists any instance of a service (one non-blocking read). */
+export async function isServiceRegistered(client: ConsulClient, name: string, opts: ReadOptions = {}): Promise<boolean> {
+  const { data } = await client.getJson(consulPath("catalog", "service", name), ConsulCatalogService, opts);
+  return data.length > 0;
 }

@@ -42,6 +42,15 @@ export const ConsulNode = z.object({
   Address: z.string(),
 });
 
+/** GET /v1/catalog/nodes */
+export const ConsulNodes = z.array(ConsulNode);
+
+/** GET /v1/health/state/any */
+export const ConsulHealthChecks = z.array(ConsulHealthCheck);
+
+/** GET /v1/catalog/service/<name>: only whether it lists anything is read. */
+export const ConsulCatalogService = z.array(z.unknown());
+
 /** GET /v1/health/service/<name> */
 export const ConsulServiceEntries = z.array(
   z.object({
@@ -74,9 +83,6 @@ export const ConsulCatalogServices = z.record(z.string(), strList);
 /** GET /v1/catalog/datacenters */
 export const ConsulDatacenters = z.array(z.string());
 
-/** GET /v1/status/leader: "" when there is none. */
-export const ConsulLeader = z.string();
-
 /**
  * GET /v1/internal/ui/nodes read for membership only: each node's services, its
  * checks left out (zod drops unknown keys), so no check definitions are kept.
@@ -89,3 +95,38 @@ export const ConsulUiNodeServices = z.array(
       .transform((v) => v ?? []),
   }),
 );
+
+/*
+ * KV, sessions and ACL tokens: read losslessly, so Flags and indexes (uint64) are
+ * decimal strings (JSON.parse would round Flags above 2^53).
+ */
+const u64 = z.string().regex(/^\d+$/);
+
+/** GET /v1/kv/<key> */
+export const ConsulKvPair = z.object({
+  Key: z.string(),
+  Value: z.string().nullish(),
+  Flags: u64,
+  CreateIndex: u64,
+  ModifyIndex: u64,
+  LockIndex: u64,
+  Session: z.string().nullish(),
+});
+export type ConsulKvPair = z.output<typeof ConsulKvPair>;
+
+export const ConsulKvPairs = z.array(ConsulKvPair);
+
+/** GET /v1/kv/<prefix>?keys */
+export const ConsulKeyList = z.array(z.string());
+
+/** PUT /v1/txn, both its 200 and its 409 answer. */
+export const ConsulTxnAnswer = z.object({
+  Results: z.array(z.object({ KV: ConsulKvPair.nullish() }).passthrough()).nullish(),
+  Errors: z.array(z.object({ OpIndex: z.string(), What: z.string() })).nullish(),
+});
+
+/** GET /v1/session/info/<id> */
+export const ConsulSessionInfo = z.array(z.object({ ID: z.string(), Name: z.string(), Node: z.string() }).passthrough());
+
+/** GET /v1/acl/token/self */
+export const ConsulTokenSelf = z.object({ AccessorID: z.string(), Description: z.string().nullish() }).passthrough();

@@ -1,6 +1,7 @@
 import "server-only";
 import { getConsulClient } from "../consul";
 import { readDatacenters } from "../consul/health";
+import { DomainError } from "../errors";
 
 const TTL_MS = 30_000;
 let cache: { at: number; list: Promise<string[]> } | undefined;
@@ -21,12 +22,12 @@ export function listDatacenters(): Promise<string[]> {
   return cache.list;
 }
 
-export class UnknownDatacenterError extends Error {
+export class UnknownDatacenterError extends DomainError {
   constructor(
     readonly dc: string,
     readonly known: string[],
   ) {
-    super(`Unknown datacenter "${dc}". Consul knows: ${known.join(", ") || "(none)"}.`);
+    super("unknown_datacenter", `Unknown datacenter "${dc}". Consul knows: ${known.join(", ") || "(none)"}.`);
     this.name = "UnknownDatacenterError";
   }
 }

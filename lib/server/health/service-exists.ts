@@ -1,9 +1,8 @@
 import "server-only";
-import { z } from "zod";
-import { encodePath } from "../consul/client";
-import { isConsulError } from "../consul/errors";
 import { getConsulClient } from "../consul";
-import { getWatchRegistry } from "../watch/registry";
+import { isConsulError } from "../consul/errors";
+import { isServiceRegistered } from "../consul/health";
+import { getWatchRegistry } from "../wiring";
 
 /**
  * Whether a service is registered. Answered from the shared watch when it knows
@@ -18,10 +17,9 @@ export async function serviceExists(dc: string | undefined, name: string, timeou
     const ready = await lease.watch.waitForData(timeoutMs);
     if (!ready) return undefined;
     if (lease.watch.service(name) !== undefined) return true;
-    const answer = await getConsulClient()
-      .getJson(`/v1/catalog/service/${encodePath(name)}`, z.array(z.unknown()), { dc, stale: true, timeoutMs })
-      .catch((err: unknown) => (isConsulError(err) ? undefined : Promise.reject(err)));
-    return answer ? answer.data.length > 0 : undefined;
+    return await isServiceRegistered(getConsulClient(), name, { dc, stale: true, timeoutMs }).catch((err: unknown) =>
+      isConsulError(err) ? undefined : Promise.reject(err),
+    );
   } finally {
     lease.release();
   }

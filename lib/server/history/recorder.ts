@@ -1,7 +1,17 @@
 import "server-only";
+import type { ServiceDetail, WatchState } from "@/lib/api/live";
 import { getConfig } from "../config";
-import type { DcWatch } from "../watch/dc-watch";
 import { HistoryStore } from "./store";
+
+/** What the recorder needs of a datacenter's live watch (the wiring hands it each new one). */
+export interface RecordedWatch {
+  readonly dc: string | undefined;
+  readonly ready: boolean;
+  readonly stopped: boolean;
+  readonly state: WatchState;
+  services(): { detail: ServiceDetail }[];
+  subscribe(listener: () => void): () => void;
+}
 
 /** How often changed history is written to disk (and on SIGTERM/SIGINT/exit). */
 const FLUSH_MS = 30_000;
@@ -61,7 +71,7 @@ export function historyKey(dc: string | undefined): string {
  * minute while nothing changes. Only live data is recorded: while Consul is
  * unreachable the history shows a gap, not a copy of the last known state.
  */
-export function recordHistory(watch: DcWatch): void {
+export function recordHistory(watch: RecordedWatch): void {
   const history = getHistory();
   const key = historyKey(watch.dc);
   const loaded = history.ensureLoaded(key);

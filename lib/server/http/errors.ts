@@ -1,35 +1,40 @@
 import "server-only";
-import { ConfigError } from "../config";
+import { ERROR_STATUS, type ErrorKind } from "@/lib/api/errors";
 import { isConsulError } from "../consul/errors";
-import { UnknownDatacenterError } from "../health/datacenters";
+import { DomainError } from "../errors";
 
 export interface ErrorAnswer {
   status: number;
-  kind: string;
+  kind: ErrorKind;
   message: string;
+  /** Extra fields of the JSON answer, beside `error` (e.g. the current value on a conflict). */
+  extra: Record<string, unknown>;
 }
 
 /** Maps a failure to what the browser may see; unknown errors are logged and hidden. */
 export function describeError(err: unknown): ErrorAnswer {
+  if (err instanceof DomainError) return { status: err.status, kind: err.kind, message: err.message, extra: err.extra };
   if (isConsulError(err)) {
     switch (err.kind) {
       case "http":
         // 403 keeps Consul's words ("Permission denied: …", "ACL not found").
-        if (err.status === 403) return { status: 403, kind: "forbidden", message: err.message };
-        if (err.status === 404) return { status: 404, kind: "not_found", message: err.message || "Not found in Consul" };
-        if (err.status === 413) return { status: 413, kind: "too_large", message: err.message };
-        if (err.status !== undefined && err.status < 500) return { status: 400, kind: "consul_rejected", message: err.message };
-        return { status: 502, kind: "consul_error", message: `Consul answered ${err.status}: ${err.message}` };
+        if (err.status === 403) return answer("forbidden", err.message);
+        if (err.status === 404) return answer("not_found", err.message || "Not found in Consul");
+        if (err.status === 413) return answer("too_large", err.message);
+        if (err.status !== undefined && err.status < 500) return answer("consul_rejected", err.message);
+        return answer("consul_error", `Consul answered ${err.status}: ${err.message}`);
       case "network":
-        return { status: 503, kind: "unreachable", message: err.message };
+        return answer("unreachable", err.message);
       case "timeout":
-        return { status: 504, kind: "timeout", message: err.message };
+        return answer("timeout", err.message);
       case "parse":
-        return { status: 502, kind: "bad_upstream", message: err.message };
+        return answer("bad_upstream", err.message);
     }
   }
-  if (err instanceof UnknownDatacenterError) return { status: 404, kind: "unknown_datacenter", message: err.message };
-  if (err instanceof ConfigError) return { status: 500, kind: "config", message: err.message };
   console.error("Unhandled error in route", err);
-  return { status: 500, kind: "internal", message: "Internal error; see the dashboard server's log" };
+  return answer("internal", "Internal error; see the dashboard server's log");
+}
+
+function answer(kind: ErrorKind, message: string): ErrorAnswer {
+  return { status: ERROR_STATUS[kind], kind, message, extra: {} };
 }

@@ -1,15 +1,11 @@
 import "server-only";
+import type { ErrorKind } from "@/lib/api/errors";
+import { DomainError } from "../errors";
 
-/** A refusal we decide ourselves (bad input, read-only mode, cross-origin, conflicts): status, kind and message as sent. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly kind: string,
-    message: string,
-    /** Extra fields for the JSON answer, e.g. the current value on a conflict. */
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
+/** A refusal we decide ourselves (bad input, read-only mode, cross-origin, conflicts): its kind sets the status. */
+export class HttpError extends DomainError {
+  constructor(kind: ErrorKind, message: string, extra: Record<string, unknown> = {}) {
+    super(kind, message, extra);
     this.name = "HttpError";
   }
 }

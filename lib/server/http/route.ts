@@ -1,6 +1,5 @@
 import "server-only";
 import { describeError } from "./errors";
-import { HttpError } from "./http-error";
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
@@ -10,14 +9,8 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     try {
       return await handler(req, ctx);
     } catch (err) {
-      if (err instanceof HttpError) {
-        return Response.json(
-          { error: { kind: err.kind, message: err.message }, ...err.extra },
-          { status: err.status, headers: { "cache-control": "no-store" } },
-        );
-      }
-      const { status, kind, message } = describeError(err);
-      return Response.json({ error: { kind, message } }, { status, headers: { "cache-control": "no-store" } });
+      const { status, kind, message, extra } = describeError(err);
+      return Response.json({ error: { kind, message }, ...extra }, { status, headers: { "cache-control": "no-store" } });
     }
   };
 }

@@ -12,7 +12,7 @@ export function assertSameOrigin(req: Request): void {
   const site = req.headers.get("sec-fetch-site");
   if (site !== null) {
     if (site === "same-origin") return;
-    throw new HttpError(403, "cross_origin", `Refused: writes are accepted only from the dashboard's own pages (Sec-Fetch-Site: ${site}).`);
+    throw new HttpError("cross_origin", `Refused: writes are accepted only from the dashboard's own pages (Sec-Fetch-Site: ${site}).`);
   }
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -25,13 +25,13 @@ export function assertSameOrigin(req: Request): void {
     }
     if (originHost === host) return;
   }
-  throw new HttpError(403, "cross_origin", "Refused: writes are accepted only from the dashboard's own pages (no matching Origin header).");
+  throw new HttpError("cross_origin", "Refused: writes are accepted only from the dashboard's own pages (no matching Origin header).");
 }
 
 /** Every write route calls this first: read-only mode, then same-origin. */
 export function assertWritable(req: Request): void {
   if (getConfig().readOnly) {
-    throw new HttpError(403, "read_only", "Refused: this dashboard runs read-only (DASHBOARD_READ_ONLY=true); nothing was written.");
+    throw new HttpError("read_only", "Refused: this dashboard runs read-only (DASHBOARD_READ_ONLY=true); nothing was written.");
   }
   assertSameOrigin(req);
 }

@@ -8,7 +8,7 @@ import { getConfig } from "../config";
 import { ConsulError } from "../consul/errors";
 import { HttpError } from "../http/http-error";
 import { audit } from "./audit";
-import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } from "./store";
+import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } from "../consul/kv";
 
 /**
  * The one place KV writes happen. Every write is check-and-set against the
@@ -17,23 +17,23 @@ import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } f
  */
 
 function conflict(message: string, current: KvEntry | null): HttpError {
-  return new HttpError(409, "conflict", message, { current });
+  return new HttpError("conflict", message, { current });
 }
 
 /** 403s keep Consul's words and say which permission the write needs. */
 function explainDenied(err: unknown, permission: string): never {
   if (err instanceof ConsulError && err.kind === "http" && err.status === 403) {
     const named = /lacks permission/i.test(err.message) ? "" : ` (this needs ${permission})`;
-    throw new HttpError(403, "forbidden", `${err.message}${named}`);
+    throw new HttpError("forbidden", `${err.message}${named}`);
   }
   // Consul answers key-validation failures with a 500; they are the operator's input, in Consul's words.
   if (err instanceof ConsulError && err.kind === "http" && /invalid key|key name/i.test(err.message)) {
-    throw new HttpError(400, "consul_rejected", `Consul refused the key: ${err.message}`);
+    throw new HttpError("consul_rejected", `Consul refused the key: ${err.message}`);
   }
   throw err;
 }
 
-export function maxValueBytes(): number {
+function maxValueBytes(): number {
   return getConfig().kvMaxValueBytes;
 }
 
@@ -44,10 +44,10 @@ export async function writeKey(
   const creating = input.cas === "0";
   if (creating) {
     const problem = keyProblem(input.key);
-    if (problem) throw new HttpError(400, "bad_key", problem);
+    if (problem) throw new HttpError("bad_key", problem);
   }
   const tooBig = sizeProblem(input.bytes.length, maxValueBytes());
-  if (tooBig) throw new HttpError(413, "too_large", tooBig);
+  if (tooBig) throw new HttpError("too_large", tooBig);
 
   let ok: boolean;
   try {
@@ -98,10 +98,10 @@ export async function deleteKey(op: Operator, key: string, cas: string): Promise
 
 /** Deletes a folder and everything below it, only when the operator typed its name. */
 export async function deleteFolder(op: Operator, prefix: string, confirm: string): Promise<number> {
-  if (prefix === "" || !prefix.endsWith("/")) throw new HttpError(400, "bad_key", "Choose a folder (ending in “/”); the dashboard never deletes the whole store.");
+  if (prefix === "" || !prefix.endsWith("/")) throw new HttpError("bad_key", "Choose a folder (ending in “/”); the dashboard never deletes the whole store.");
   const name = prefix.slice(0, -1);
   if (confirm !== name && confirm !== prefix) {
-    throw new HttpError(400, "not_confirmed", `Type the folder's name “${name}” exactly to confirm; nothing was deleted.`);
+    throw new HttpError("not_confirmed", `Type the folder's name “${name}” exactly to confirm; nothing was deleted.`);
   }
   const keys = await listKeys(prefix, op.token);
   try {
@@ -124,10 +124,10 @@ export async function applyImport(op: Operator, rows: readonly ImportRow[]): Pro
   for (const r of todo) {
     if (r.action === "create") {
       const problem = keyProblem(r.key);
-      if (problem) throw new HttpError(400, "bad_key", `${r.key}: ${problem}`);
+      if (problem) throw new HttpError("bad_key", `${r.key}: ${problem}`);
     }
     const tooBig = sizeProblem(r.size, limit);
-    if (tooBig) throw new HttpError(413, "too_large", `${r.key}: ${tooBig}`);
+    if (tooBig) throw new HttpError("too_large", `${r.key}: ${tooBig}`);
   }
   const writtenKeys: string[] = [];
   for (const batch of chunk(todo, 128)) {

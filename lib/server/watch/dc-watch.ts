@@ -38,8 +38,6 @@ export class DcWatch {
   private hasData = false;
   private dataWaiters: (() => void)[] = [];
   readonly transitions: TransitionLog;
-  /** Requests made to Consul, for tests and the benchmark. */
-  rounds = 0;
   private current: WatchState;
   private changes = 0;
 
@@ -155,7 +153,6 @@ export class DcWatch {
     while (!signal.aborted) {
       const started = Date.now();
       try {
-        this.rounds++;
         const next = await round(index);
         if (signal.aborted) break;
         failures = 0;

@@ -46,25 +46,6 @@ export function toSummary(d: ServiceDetail): LiveSummary {
 }
 
 /**
- * Compares a new rollup with the previous round's entries, returns the new entries
- * and what changed. `first` marks the initial load: nothing is a transition then,
- * and `since` is only "first seen".
- */
-export function diffRound(
-  prev: Map<string, ServiceEntry>,
-  services: ServiceHealth[],
-  now: Date,
-  first: boolean,
-): { entries: Map<string, ServiceEntry>; diff: RoundDiff } {
-  const entries = new Map(prev);
-  const seen = new Set(services.map((s) => s.name));
-  const changes: [string, ServiceHealth | undefined][] = services.map((s) => [s.name, s]);
-  for (const name of prev.keys()) if (!seen.has(name)) changes.push([name, undefined]);
-  const diff = diffServices(entries, changes, now, first);
-  return { entries, diff };
-}
-
-/**
  * Applies the new rollup of some services to `entries` (in place) and says what
  * changed; `undefined` means the service is gone. Services not listed are left
  * alone, so a round costs O(services listed), not O(all services).

@@ -1,14 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
-import { encodePath, type BlockingResult, type ConsulClient } from "../consul/client";
-import { isConsulError } from "../consul/errors";
-import { instancesFromUiNodes, readPublicHealth, type HealthInputs } from "../consul/health";
-import { toHealthCheck } from "../consul/reshape";
-import { ConsulCatalogServices, ConsulHealthCheck, ConsulServiceEntries, ConsulUiNodeServices } from "../consul/schemas";
+import type { BlockingResult, ConsulClient } from "../consul/client";
+import type { HealthInputs } from "../consul/health";
+import { DEFAULT_SLICES, membershipReader, type SliceOptions } from "../consul/membership";
 import type { ResponseMeta } from "../consul/transport";
-import { DEFAULT_SLICES, readInstancesInSlices, type SliceOptions } from "./membership";
+import { watchNonPassingChecks, watchServiceChecks, watchServiceNames } from "../consul/watch-queries";
 
 export interface SourceRound {
   /** `instances` is the same array as in the previous round when membership did not change. */
@@ -33,13 +30,9 @@ export interface ServiceRound {
 /** One blocking round on one service's health. */
 export type ServiceSource = (name: string, index: string, signal: AbortSignal) => Promise<ServiceRound>;
 
-const ConsulChecks = z.array(ConsulHealthCheck);
-/** Consul's filter expression: only the checks that can make an instance unhealthy. */
-export const NOT_PASSING_FILTER = 'Status != "passing"';
-
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-type CatalogAnswer = BlockingResult<z.output<typeof ConsulCatalogServices>>;
-type ChecksAnswer = BlockingResult<z.output<typeof ConsulChecks>>;
+type CatalogAnswer = BlockingResult<Record<string, string[]>>;
+type ChecksAnswer = BlockingResult<HealthCheck[]>;
 
 function settle<T>(p: Promise<T>): Promise<Settled<T>> {
   return p.then(
@@ -50,20 +43,17 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 
 /**
  * Watches a datacenter with two blocking queries whose cost follows what changed:
- * - health: /v1/health/state/any?filter=Status != "passing" — only non-passing
- *   checks, tiny while all is well, and it returns on every check change;
- * - membership: /v1/catalog/services — its index moves on registrations, not on
- *   check updates; only when it moves is the instance list read again
- *   (/v1/internal/ui/nodes without its checks, a slice of nodes per request so
- *   the whole catalog is never one body; or the public per-service reads when
- *   that undocumented endpoint is missing or changed shape).
+ * - health: the datacenter's non-passing checks only, tiny while all is well, and
+ *   it returns on every check change;
+ * - membership: the service names, whose index moves on registrations, not on
+ *   check updates; only when it moves is the instance list read again (see
+ *   membershipReader: in slices of nodes, so the whole catalog is never one body).
  * Both stay in flight between rounds; whichever answers first makes the round,
  * the other keeps waiting. An instance is healthy iff no non-passing check applies
  * to it, so passing checks are never read for the overview.
  */
 export function consulHealthSource(client: ConsulClient, dc: string | undefined, waitMs: number, slices: SliceOptions = DEFAULT_SLICES): HealthSource {
-  let mode: "ui-nodes" | "public" = "ui-nodes";
-  let sliced = true;
+  const membership = membershipReader(client, dc, slices);
   let instances: ServiceInstance[] = [];
   let checks: HealthCheck[] = [];
   let catalogIndex = "0";
@@ -73,40 +63,12 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
   let catalog: Promise<Settled<CatalogAnswer>> | undefined;
   let health: Promise<Settled<ChecksAnswer>> | undefined;
 
-  const readChecks = (index: string, signal: AbortSignal) =>
-    client.blockingJson("/v1/health/state/any", ConsulChecks, { dc, stale: true, signal, index, waitMs, query: { filter: NOT_PASSING_FILTER } });
-  const watchCatalog = (index: string, signal: AbortSignal) =>
-    client.blockingJson("/v1/catalog/services", ConsulCatalogServices, { dc, stale: true, signal, index, waitMs });
-
-  /** The instance list, and an index at which the catalog is known to be at least that fresh. */
-  const readMembership = async (signal: AbortSignal): Promise<{ instances: ServiceInstance[]; index: string }> => {
-    if (mode === "ui-nodes" && sliced) {
-      try {
-        return await readInstancesInSlices(client, { dc, signal }, slices);
-      } catch (err) {
-        // 400: a Consul whose ui/nodes takes no filter; parse: one that ignored it.
-        if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && (err.status === 400 || err.status === 404))))) throw err;
-        console.warn(`Reading /v1/internal/ui/nodes in slices failed (${err.message}); reading it whole instead`);
-        sliced = false;
-      }
-    }
-    if (mode === "ui-nodes") {
-      try {
-        const r = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodeServices, { dc, stale: true, signal });
-        // Its index is the highest of the whole catalog, so any later registration moves catalog/services past it.
-        return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
-      } catch (err) {
-        if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404)))) throw err;
-        console.warn(`Consul's /v1/internal/ui/nodes is unusable (${err.message}); watching public endpoints instead`);
-        mode = "public";
-      }
-    }
-    const r = await readPublicHealth(client, { dc, stale: true, signal });
-    return { instances: r.data.instances, index: nextBlockingIndex("0", r.meta.index) };
-  };
+  const readChecks = (index: string, signal: AbortSignal) => watchNonPassingChecks(client, { dc, index, waitMs, signal });
+  const watchCatalog = (index: string, signal: AbortSignal) => watchServiceNames(client, { dc, index, waitMs, signal });
+  const readMembership = (signal: AbortSignal) => membership.read(signal);
 
   const round = (meta: ResponseMeta): SourceRound => ({
-    inputs: { instances, checks, source: mode },
+    inputs: { instances, checks, source: membership.source },
     meta,
     // Opaque to the caller; anything but "0" means "carry on".
     nextIndex: String(++rounds),
@@ -123,7 +85,7 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
         const [m, h] = await Promise.all([readMembership(s), readChecks("0", s)]);
         instances = m.instances;
         catalogIndex = m.index;
-        checks = h.data.map(toHealthCheck);
+        checks = h.data;
         checksIndex = h.nextIndex;
         return round(h.meta);
       } catch (err) {
@@ -143,7 +105,7 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
         health = undefined;
         const h = first.r.value as ChecksAnswer;
         checksIndex = h.nextIndex;
-        checks = h.data.map(toHealthCheck);
+        checks = h.data;
         return round(h.meta);
       }
       catalog = undefined;
@@ -165,15 +127,10 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
   };
 }
 
-/** One service's checks, passing ones too, from a blocking query on /v1/health/service/<name>. */
+/** One service's checks, passing ones too, from a blocking query on that service's health. */
 export function consulServiceSource(client: ConsulClient, dc: string | undefined, waitMs: number): ServiceSource {
   return async (name, index, signal) => {
-    const r = await client.blockingJson(`/v1/health/service/${encodePath(name)}`, ConsulServiceEntries, { dc, stale: true, signal, index, waitMs });
-    // Node checks come once per instance on that node: keep one of each.
-    const checks = new Map<string, HealthCheck>();
-    for (const entry of r.data) for (const c of entry.Checks) checks.set(`${c.Node}\u0000${c.CheckID}`, toHealthCheck(c));
-    return { checks: [...checks.values()], nextIndex: r.nextIndex };
+    const r = await watchServiceChecks(client, name, { dc, index, waitMs, signal });
+    return { checks: r.data, nextIndex: r.nextIndex };
   };
 }
-
-export { nextBlockingIndex };

@@ -3,7 +3,7 @@ import { startDevAgent, type DevAgent } from "@/scripts/consul/dev-agent";
 import { ConsulClient } from "../consul/client";
 import { instancesFromUiNodes } from "../consul/health";
 import { ConsulCatalogServices, ConsulUiNodeServices } from "../consul/schemas";
-import { chunk, filterString, nodeFilter, readInstancesInSlices, sliceSize } from "./membership";
+import { chunk, filterString, nodeFilter, readInstancesInSlices, sliceSize } from "../consul/membership";
 
 describe("filter literals", () => {
   it("escapes quotes as \\u0022 and backslashes as Go does", () => {

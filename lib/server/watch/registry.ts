@@ -1,9 +1,7 @@
 import "server-only";
-import { getConfig, type WatchConfig } from "../config";
-import { getConsulClient } from "../consul";
-import { recordHistory } from "../history/recorder";
+import type { WatchConfig } from "../config";
 import { DcWatch } from "./dc-watch";
-import { consulHealthSource, consulServiceSource, type HealthSource, type ServiceSource } from "./health-source";
+import type { HealthSource, ServiceSource } from "./health-source";
 
 export interface WatchLease {
   watch: DcWatch;
@@ -77,22 +75,4 @@ export class WatchRegistry {
     for (const s of slots) clearTimeout(s.idleTimer);
     await Promise.all(slots.map((s) => s.watch.stop()));
   }
-}
-
-// Kept on globalThis so every route bundle of the Next.js server shares one registry.
-const KEY = Symbol.for("consul-dashboard.watch-registry");
-type WithRegistry = typeof globalThis & { [KEY]?: WatchRegistry };
-
-export function getWatchRegistry(): WatchRegistry {
-  const g = globalThis as WithRegistry;
-  if (!g[KEY]) {
-    const config = getConfig();
-    g[KEY] = new WatchRegistry(
-      (dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs),
-      config.watch,
-      (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
-      recordHistory,
-    );
-  }
-  return g[KEY];
 }

@@ -28,8 +28,4 @@ export class TransitionLog {
     }
     return out;
   }
-
-  get size(): number {
-    return Math.min(this.seq, this.capacity);
-  }
 }

@@ -2,7 +2,7 @@ import { SignInBody } from "@/lib/api/kv";
 import { checkToken, tokenCookie } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
-import { noStore, readBody } from "@/lib/server/kv/request";
+import { noStore, readBody } from "@/lib/server/http/request";
 
 export const dynamic = "force-dynamic";
 

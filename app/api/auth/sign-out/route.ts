@@ -1,7 +1,7 @@
 import { tokenCookie } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { assertSameOrigin } from "@/lib/server/http/same-origin";
-import { noStore } from "@/lib/server/kv/request";
+import { noStore } from "@/lib/server/http/request";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { formatExportFile } from "@/lib/kv/export-format";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
-import { param } from "@/lib/server/kv/request";
-import { readTree } from "@/lib/server/kv/store";
+import { param } from "@/lib/server/http/request";
+import { readTree } from "@/lib/server/consul/kv";
 
 export const dynamic = "force-dynamic";
 

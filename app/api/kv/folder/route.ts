@@ -2,7 +2,7 @@ import { KvFolderDeleteBody } from "@/lib/api/kv";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { assertWritable } from "@/lib/server/http/same-origin";
-import { noStore, readBody } from "@/lib/server/kv/request";
+import { noStore, readBody } from "@/lib/server/http/request";
 import { deleteFolder } from "@/lib/server/kv/writes";
 
 export const dynamic = "force-dynamic";

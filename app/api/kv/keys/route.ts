@@ -1,7 +1,7 @@
 import { currentOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
-import { noStore, param } from "@/lib/server/kv/request";
-import { listKeys } from "@/lib/server/kv/store";
+import { noStore, param } from "@/lib/server/http/request";
+import { listKeys } from "@/lib/server/consul/kv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { asFolder } from "@/lib/kv/key";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
-import { noStore, param } from "@/lib/server/kv/request";
-import { listFolder } from "@/lib/server/kv/store";
+import { noStore, param } from "@/lib/server/http/request";
+import { listFolder } from "@/lib/server/consul/kv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { route } from "@/lib/server/http/route";
 import { recentChanges } from "@/lib/server/kv/audit";
-import { noStore } from "@/lib/server/kv/request";
+import { noStore } from "@/lib/server/http/request";
 
 export const dynamic = "force-dynamic";
 

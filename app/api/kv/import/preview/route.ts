@@ -3,8 +3,8 @@ import { asFolder } from "@/lib/kv/key";
 import { planImport } from "@/lib/kv/import-plan";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
-import { noStore, readBody } from "@/lib/server/kv/request";
-import { readTree } from "@/lib/server/kv/store";
+import { noStore, readBody } from "@/lib/server/http/request";
+import { readTree } from "@/lib/server/consul/kv";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { HttpError } from "../http/http-error";
+import { HttpError } from "./http-error";
 
 /** Reads a JSON request body against our contract; a bad body is a 400 naming the field. */
 export async function readBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
@@ -8,29 +8,22 @@ export async function readBody<S extends z.ZodType>(req: Request, schema: S): Pr
   try {
     raw = await req.json();
   } catch {
-    throw new HttpError(400, "bad_request", "The request body is not JSON.");
+    throw new HttpError("bad_request", "The request body is not JSON.");
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const at = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new HttpError(400, "bad_request", `${at}${issue?.message ?? "invalid request"}`);
+    throw new HttpError("bad_request", `${at}${issue?.message ?? "invalid request"}`);
   }
   return parsed.data;
 }
 
+/** A query parameter; a missing required one is a 400 naming it. */
 export function param(req: Request, name: string, required = true): string {
   const v = new URL(req.url).searchParams.get(name);
-  if (v === null && required) throw new HttpError(400, "bad_request", `The “${name}” query parameter is missing.`);
+  if (v === null && required) throw new HttpError("bad_request", `The “${name}” query parameter is missing.`);
   return v ?? "";
-}
-
-/** Decodes a base64 value from the browser; never re-encodes it as text. */
-export function decodeValue(b64: string): Buffer {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) {
-    throw new HttpError(400, "bad_request", "value must be standard base64.");
-  }
-  return Buffer.from(b64, "base64");
 }
 
 export const noStore = { "cache-control": "no-store" };

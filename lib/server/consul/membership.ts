@@ -1,13 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
 import type { ServiceInstance } from "@/lib/health/types";
-import type { ConsulClient } from "../consul/client";
-import { ConsulError } from "../consul/errors";
-import { instancesFromUiNodes } from "../consul/health";
-import { ConsulCatalogServices, ConsulNode, ConsulUiNodeServices } from "../consul/schemas";
+import type { ConsulClient } from "./client";
+import { ConsulError, isConsulError } from "./errors";
+import { instancesFromUiNodes, readPublicHealth } from "./health";
+import { consulPath } from "./paths";
+import { ConsulCatalogServices, ConsulNodes, ConsulUiNodeServices } from "./schemas";
 
-const ConsulNodes = z.array(ConsulNode);
+const UI_NODES = consulPath("internal", "ui", "nodes");
 
 export interface SliceOptions {
   /** Nodes per /v1/internal/ui/nodes request, at least. */
@@ -73,8 +73,8 @@ export async function readInstancesInSlices(
   slices: SliceOptions = DEFAULT_SLICES,
 ): Promise<{ instances: ServiceInstance[]; index: string }> {
   const read = { dc: opts.dc, stale: true, signal: opts.signal };
-  const services = await client.getJson("/v1/catalog/services", ConsulCatalogServices, read);
-  const nodes = await client.getJson("/v1/catalog/nodes", ConsulNodes, read);
+  const services = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, read);
+  const nodes = await client.getJson(consulPath("catalog", "nodes"), ConsulNodes, read);
   const index = nextBlockingIndex("0", services.meta.index);
   const queue = chunk(
     nodes.data.map((n) => n.Node),
@@ -85,15 +85,63 @@ export async function readInstancesInSlices(
   const worker = async () => {
     for (let i = next++; i < queue.length; i = next++) {
       const names = queue[i] ?? [];
-      const r = await client.getJson("/v1/internal/ui/nodes", ConsulUiNodeServices, { ...read, query: { filter: nodeFilter(names) } });
+      const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { ...read, query: { filter: nodeFilter(names) } });
       const wanted = new Set(names);
       const stray = r.data.find((n) => !wanted.has(n.Node));
       if (stray) {
-        throw new ConsulError("parse", `Consul ignored the node filter of /v1/internal/ui/nodes (node ${stray.Node} came back)`, undefined, "/v1/internal/ui/nodes");
+        throw new ConsulError("parse", `Consul ignored the node filter of ${UI_NODES} (node ${stray.Node} came back)`, undefined, UI_NODES);
       }
       parts[i] = instancesFromUiNodes(r.data);
     }
   };
   await Promise.all(Array.from({ length: Math.min(slices.concurrency, queue.length) }, worker));
   return { instances: parts.flat(), index };
+}
+
+export interface MembershipReader {
+  /** The instance list, and an index at which the catalog is known to be at least that fresh. */
+  read(signal: AbortSignal): Promise<{ instances: ServiceInstance[]; index: string }>;
+  /** Which endpoint the last read used: Consul UI's internal one, or the public fallback. */
+  readonly source: "ui-nodes" | "public";
+}
+
+/**
+ * Reads a datacenter's instance list (no checks): /v1/internal/ui/nodes in slices of
+ * nodes; whole when this Consul's ui/nodes takes no filter; the public per-service
+ * reads when that undocumented endpoint is missing or changed shape. Each fallback,
+ * once taken, is kept for the reader's life.
+ */
+export function membershipReader(client: ConsulClient, dc: string | undefined, slices: SliceOptions = DEFAULT_SLICES): MembershipReader {
+  let mode: "ui-nodes" | "public" = "ui-nodes";
+  let sliced = true;
+  return {
+    get source() {
+      return mode;
+    },
+    async read(signal) {
+      if (mode === "ui-nodes" && sliced) {
+        try {
+          return await readInstancesInSlices(client, { dc, signal }, slices);
+        } catch (err) {
+          // 400: a Consul whose ui/nodes takes no filter; parse: one that ignored it.
+          if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && (err.status === 400 || err.status === 404))))) throw err;
+          console.warn(`Reading ${UI_NODES} in slices failed (${err.message}); reading it whole instead`);
+          sliced = false;
+        }
+      }
+      if (mode === "ui-nodes") {
+        try {
+          const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { dc, stale: true, signal });
+          // Its index is the highest of the whole catalog, so any later registration moves catalog/services past it.
+          return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
+        } catch (err) {
+          if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404)))) throw err;
+          console.warn(`Consul's ${UI_NODES} is unusable (${err.message}); watching public endpoints instead`);
+          mode = "public";
+        }
+      }
+      const r = await readPublicHealth(client, { dc, stale: true, signal });
+      return { instances: r.data.instances, index: nextBlockingIndex("0", r.meta.index) };
+    },
+  };
 }

@@ -1,22 +1,16 @@
 import "server-only";
 import type { KvEntry } from "@/lib/api/kv";
 import { groupLevel, isPathSafe, parentFolder, type FolderListing } from "@/lib/kv/key";
-import { encodePath } from "../consul/client";
-import { ConsulError } from "../consul/errors";
-import { getConsulClient } from "../consul/index";
-import {
-  ConsulKeyList,
-  ConsulKvPair,
-  ConsulKvPairs,
-  ConsulSessionInfo,
-  ConsulTxnAnswer,
-  parseLosslessJson,
-} from "./schemas";
+import { ConsulError } from "./errors";
+import { getConsulClient } from "./index";
+import { consulPath } from "./paths";
+import { ConsulKeyList, type ConsulKvPair, ConsulKvPairs, ConsulSessionInfo, ConsulTxnAnswer } from "./schemas";
 
 /**
- * Raw KV access with an explicit token. Keys that Consul's HTTP router would
+ * Consul's KV store, with an explicit token. Keys that Consul's HTTP router would
  * rewrite (`//`, `.`, `..` segments) go through /v1/txn, which takes the key
- * in the body, so every key is read and written exactly as it is.
+ * in the body, so every key is read and written exactly as it is. Every answer
+ * is read losslessly (Flags and indexes are uint64).
  */
 
 export function toEntry(p: ConsulKvPair): KvEntry {
@@ -31,7 +25,7 @@ export function toEntry(p: ConsulKvPair): KvEntry {
   };
 }
 
-const kvPath = (key: string) => `/v1/kv/${encodePath(key)}`;
+const kvPath = (key: string) => consulPath("kv", ...key.split("/"));
 
 /** The nearest ancestor folder whose path survives Consul's router. */
 function safeAncestor(prefix: string): string {
@@ -66,18 +60,9 @@ function txnBody(ops: readonly TxnOp[]): string {
 
 /** One atomic transaction of at most 128 KV operations. A 409 (an op failed) is an outcome, not an exception. */
 export async function txn(ops: readonly TxnOp[], token: string | undefined): Promise<TxnOutcome> {
-  const path = "/v1/txn";
-  try {
-    const res = await getConsulClient().transport.send({ method: "PUT", path, body: txnBody(ops), token });
-    const a = parseLosslessJson(path, res.body, ConsulTxnAnswer);
-    return { ok: true, results: (a.Results ?? []).flatMap((r) => (r.KV ? [r.KV] : [])), errors: [] };
-  } catch (err) {
-    if (err instanceof ConsulError && err.kind === "http" && err.status === 409) {
-      const a = parseLosslessJson(path, err.message, ConsulTxnAnswer);
-      return { ok: false, results: [], errors: (a.Errors ?? []).map((e) => ({ opIndex: Number(e.OpIndex), what: e.What })) };
-    }
-    throw err;
-  }
+  const { applied, data } = await getConsulClient().txn(txnBody(ops), ConsulTxnAnswer, { token });
+  if (applied) return { ok: true, results: (data.Results ?? []).flatMap((r) => (r.KV ? [r.KV] : [])), errors: [] };
+  return { ok: false, results: [], errors: (data.Errors ?? []).map((e) => ({ opIndex: Number(e.OpIndex), what: e.What })) };
 }
 
 export async function readEntry(key: string, token: string | undefined): Promise<KvEntry | null> {
@@ -87,9 +72,8 @@ export async function readEntry(key: string, token: string | undefined): Promise
     return out.ok && first ? toEntry(first) : null;
   }
   try {
-    const res = await getConsulClient().transport.send({ path: kvPath(key), token });
-    const pairs = parseLosslessJson(kvPath(key), res.body, ConsulKvPairs);
-    const first = pairs[0];
+    const { data } = await getConsulClient().getJson(kvPath(key), ConsulKvPairs, { token, lossless: true });
+    const first = data[0];
     return first ? toEntry(first) : null;
   } catch (err) {
     if (isNotFound(err)) return null;
@@ -101,8 +85,12 @@ export async function readEntry(key: string, token: string | undefined): Promise
 export async function listKeys(prefix: string, token: string | undefined): Promise<string[]> {
   const base = safeAncestor(prefix);
   try {
-    const res = await getConsulClient().transport.send({ path: kvPath(base), query: { keys: true }, token, timeoutMs: 30_000 });
-    const keys = parseLosslessJson(kvPath(base), res.body, ConsulKeyList);
+    const { data: keys } = await getConsulClient().getJson(kvPath(base), ConsulKeyList, {
+      query: { keys: true },
+      token,
+      timeoutMs: 30_000,
+      lossless: true,
+    });
     return base === prefix ? keys : keys.filter((k) => k.startsWith(prefix));
   } catch (err) {
     if (isNotFound(err)) return [];
@@ -114,8 +102,8 @@ export async function listKeys(prefix: string, token: string | undefined): Promi
 export async function listFolder(prefix: string, token: string | undefined): Promise<FolderListing> {
   if (!isPathSafe(prefix)) return groupLevel(prefix, await listKeys(prefix, token));
   try {
-    const res = await getConsulClient().transport.send({ path: kvPath(prefix), query: { keys: true, separator: "/" }, token });
-    return groupLevel(prefix, parseLosslessJson(kvPath(prefix), res.body, ConsulKeyList));
+    const { data } = await getConsulClient().getJson(kvPath(prefix), ConsulKeyList, { query: { keys: true, separator: "/" }, token, lossless: true });
+    return groupLevel(prefix, data);
   } catch (err) {
     if (isNotFound(err)) return { folders: [], keys: [] };
     throw err;
@@ -126,8 +114,8 @@ export async function listFolder(prefix: string, token: string | undefined): Pro
 export async function readTree(prefix: string, token: string | undefined): Promise<KvEntry[]> {
   const base = safeAncestor(prefix);
   try {
-    const res = await getConsulClient().transport.send({ path: kvPath(base), query: { recurse: true }, token, timeoutMs: 30_000 });
-    const pairs = parseLosslessJson(kvPath(base), res.body, ConsulKvPairs).map(toEntry);
+    const { data } = await getConsulClient().getJson(kvPath(base), ConsulKvPairs, { query: { recurse: true }, token, timeoutMs: 30_000, lossless: true });
+    const pairs = data.map(toEntry);
     return base === prefix ? pairs : pairs.filter((p) => p.key.startsWith(prefix));
   } catch (err) {
     if (isNotFound(err)) return [];
@@ -141,8 +129,7 @@ export async function casPut(key: string, bytes: Buffer, flags: string, cas: str
     const out = await txn([{ Verb: "cas", Key: key, Value: bytes.toString("base64"), Flags: flags, Index: cas }], token);
     return out.ok;
   }
-  const res = await getConsulClient().transport.send({ method: "PUT", path: kvPath(key), query: { cas, flags }, body: bytes, token });
-  return res.body.toString("utf8").trim() === "true";
+  return (await getConsulClient().writeText("PUT", kvPath(key), { query: { cas, flags }, body: bytes, token })) === "true";
 }
 
 /** Check-and-set delete: true when deleted, false when the key was not at `cas`. */
@@ -150,14 +137,13 @@ export async function casDelete(key: string, cas: string, token: string | undefi
   if (!isPathSafe(key)) {
     return (await txn([{ Verb: "delete-cas", Key: key, Index: cas }], token)).ok;
   }
-  const res = await getConsulClient().transport.send({ method: "DELETE", path: kvPath(key), query: { cas }, token });
-  return res.body.toString("utf8").trim() === "true";
+  return (await getConsulClient().writeText("DELETE", kvPath(key), { query: { cas }, token })) === "true";
 }
 
 /** Deletes everything below a prefix in one atomic operation. */
 export async function deleteTree(prefix: string, token: string | undefined): Promise<void> {
   const out = await txn([{ Verb: "delete-tree", Key: prefix }], token);
-  if (!out.ok) throw new ConsulError("http", out.errors[0]?.what ?? "Consul refused the delete", 409, "/v1/txn");
+  if (!out.ok) throw new ConsulError("http", out.errors[0]?.what ?? "Consul refused the delete", 409, consulPath("txn"));
 }
 
 export interface LockSession {
@@ -167,10 +153,9 @@ export interface LockSession {
 }
 
 export async function sessionInfo(id: string, token: string | undefined): Promise<LockSession | null> {
-  const path = `/v1/session/info/${encodeURIComponent(id)}`;
   try {
-    const res = await getConsulClient().transport.send({ path, token });
-    const first = parseLosslessJson(path, res.body, ConsulSessionInfo)[0];
+    const { data } = await getConsulClient().getJson(consulPath("session", "info", id), ConsulSessionInfo, { token, lossless: true });
+    const first = data[0];
     return first ? { id: first.ID, name: first.Name, node: first.Node } : { id, name: "", node: "" };
   } catch {
     // The session may have just ended, or the token may not read sessions: the id alone still warns.

@@ -1,0 +1,63 @@
+import "server-only";
+import { ConfigError, getConfig } from "./config";
+import { getConsulClient } from "./consul";
+import { recordHistory } from "./history/recorder";
+import { consulHealthSource, consulServiceSource } from "./watch/health-source";
+import { WatchRegistry } from "./watch/registry";
+
+/**
+ * The one place the server's parts are put together: the watches read Consul, the
+ * health history records from every watch, and start-up checks the configuration
+ * and warms the local datacenter's watch. Feature folders never import each other
+ * for this; they ask here.
+ */
+
+// Kept on globalThis so every route bundle of the Next.js server shares one registry.
+const KEY = Symbol.for("consul-dashboard.watch-registry");
+type WithRegistry = typeof globalThis & { [KEY]?: WatchRegistry };
+
+export function getWatchRegistry(): WatchRegistry {
+  const g = globalThis as WithRegistry;
+  if (!g[KEY]) {
+    const config = getConfig();
+    g[KEY] = new WatchRegistry(
+      (dc) => consulHealthSource(getConsulClient(), dc, config.watch.waitMs),
+      config.watch,
+      (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
+      recordHistory,
+    );
+  }
+  return g[KEY];
+}
+
+/** A bad configuration stops the server at once, with a message naming the variable. */
+export function checkConfigOrExit(): void {
+  try {
+    const config = getConfig();
+    console.log(`Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}`);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Starts the local datacenter's watch when the server starts and keeps it for the
+ * server's life (DASHBOARD_WATCH_WARM, on by default). The first full read of a big
+ * catalog takes seconds; done at start-up, the first screen gets a snapshot at once.
+ * It costs two blocking queries on an idle dashboard.
+ */
+export function warmLocalWatch(): void {
+  if (!getConfig().watch.warm) return;
+  // A lease never released: the registry never stops this watch for idleness.
+  getWatchRegistry().acquire(undefined);
+}
+
+/** Next.js start-up (instrumentation): check the configuration, then warm the local watch. */
+export function startServer(): void {
+  checkConfigOrExit();
+  warmLocalWatch();
+}
