@@ -103,5 +103,11 @@ export type ServiceEvent = z.infer<typeof ServiceEventSchema>;
 export const DatacentersSchema = z.object({ datacenters: z.array(z.string()) });
 export type Datacenters = z.infer<typeof DatacentersSchema>;
 
-/** Seconds between heartbeat comments on the stream; the browser treats twice that in silence as a drop. */
+/** Seconds between heartbeat (`ping`) events on the stream. */
 export const HEARTBEAT_SECONDS = 10;
+
+/**
+ * Heartbeats the browser may miss before it treats the stream as dropped: two, plus
+ * half of one more so a heartbeat late by timer or proxy jitter is not a drop (25 s).
+ */
+export const SILENCE_HEARTBEATS = 2.5;
