@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
-import { chromiumPath } from "../../e2e/support/chromium";
+import { chromiumPath } from "../browser/chromium";
 import { startCountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
 import { openSse, type SseClient } from "./sse-client";

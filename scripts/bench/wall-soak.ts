@@ -12,7 +12,7 @@ import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { pollUntil } from "../consul/ports";
 import { ConsulApi } from "../../e2e/support/consul-api";
-import { chromiumPath } from "../../e2e/support/chromium";
+import { chromiumPath } from "../browser/chromium";
 
 const SERVICES = Number(process.env.SOAK_SERVICES ?? 200);
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 3000);
