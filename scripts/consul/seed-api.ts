@@ -86,7 +86,7 @@ export interface KvEntry {
 }
 
 /** A check spec as Consul's JSON: empty service ID, output and notes when not given. */
-export function toConsulCheck(node: string, c: CheckSpec): Required<ConsulCheckBody> {
+function toConsulCheck(node: string, c: CheckSpec): Required<ConsulCheckBody> {
   return {
     Node: node,
     CheckID: c.id,
@@ -143,10 +143,7 @@ export class SeedApi {
   readonly kv: SeedKv;
   private readonly request: Request;
 
-  constructor(
-    readonly url: string,
-    token?: string,
-  ) {
+  constructor(url: string, token?: string) {
     this.request = requester(url, token);
     this.kv = new SeedKv(url, this.request);
   }
@@ -181,7 +178,7 @@ export class SeedApi {
   }
 
   /** One atomic transaction; refuses more operations than Consul takes. */
-  async txn(ops: TxnOp[]): Promise<void> {
+  private async txn(ops: TxnOp[]): Promise<void> {
     if (ops.length > TXN_MAX_OPS) throw new Error(`a Consul transaction takes at most ${TXN_MAX_OPS} operations, got ${ops.length}`);
     await this.request("PUT", "/v1/txn", ops);
   }
