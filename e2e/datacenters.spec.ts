@@ -1,6 +1,6 @@
 import { startDevAgent, type DevAgent } from "../scripts/consul/dev-agent";
 import { pollUntil } from "../scripts/consul/ports";
-import { ConsulApi } from "./support/consul-api";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
 
@@ -14,7 +14,7 @@ test.describe("datacenters", () => {
 
   test("a switcher fed by the catalog shows a WAN-joined second datacenter", async ({ page, agent, consul }) => {
     dc2 = await startDevAgent({ datacenter: "dc2", joinWan: `127.0.0.1:${agent.serfWanPort}` });
-    const dc2Api = new ConsulApi(dc2.url);
+    const dc2Api = new SeedApi(dc2.url);
     await pollUntil("dc2 to appear in dc1's datacenter list", async () => {
       const res = await fetch(`${agent.url}/v1/catalog/datacenters`);
       const list: unknown = await res.json();

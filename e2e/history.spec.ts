@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { HistorySchema } from "../lib/api/history";
 import { startAppServer, type AppServer } from "../scripts/app/app-server";
-import { ConsulApi } from "./support/consul-api";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
 
@@ -22,7 +22,7 @@ test.describe("health history", () => {
   test("is recorded, charted on the overview and service page, and survives a dashboard restart", async ({ page, agent }) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "dash-history-"));
     const env = { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_DATA_DIR: dataDir };
-    const consul = new ConsulApi(agent.url);
+    const consul = new SeedApi(agent.url);
     const p = uniq("hist");
     const svc = `${p}-pay`;
     await consul.registerInstance({ node: `${p}-n`, id: svc, service: svc }, [{ id: "http", status: "critical", serviceId: svc }]);

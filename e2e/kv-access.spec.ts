@@ -1,7 +1,7 @@
 import { startAppServer } from "../scripts/app/app-server";
 import { startDevAgent } from "../scripts/consul/dev-agent";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { KvPage } from "./pages/kv-page";
-import { ConsulKv } from "./support/consul-kv";
 import { expect, test, uniq } from "./support/kv-fixtures";
 
 const json = (origin: string) => ({ origin, "content-type": "application/json" });
@@ -62,20 +62,15 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
   test("with ACLs on: sign-in checks the token, a read-only token gets a clear 403, writes are audited by accessor", async ({ page }) => {
     test.setTimeout(180_000);
     const aclAgent = await startDevAgent({ hcl: 'acl { enabled = true default_policy = "deny" tokens { initial_management = "root-secret" } }' });
-    const root = new ConsulKv(aclAgent.url, "root-secret");
+    const root = new SeedApi(aclAgent.url, "root-secret");
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: aclAgent.url, CONSUL_HTTP_TOKEN: "root-secret" } });
     try {
-      const api = async (path: string, body: unknown) => {
-        const res = await fetch(`${aclAgent.url}${path}`, { method: "PUT", headers: { "x-consul-token": "root-secret" }, body: JSON.stringify(body) });
-        if (!res.ok) throw new Error(`${path} → ${res.status} ${await res.text()}`);
-        return (await res.json()) as { SecretID: string; AccessorID: string };
-      };
-      await api("/v1/acl/policy", { Name: "kv-read", Rules: 'key_prefix "" { policy = "read" }' });
-      await api("/v1/acl/policy", { Name: "kv-write", Rules: 'key_prefix "" { policy = "write" }' });
-      const reader = await api("/v1/acl/token", { Description: "read-only operator", Policies: [{ Name: "kv-read" }] });
-      const writer = await api("/v1/acl/token", { Description: "writer operator", Policies: [{ Name: "kv-write" }] });
+      await root.createAclPolicy("kv-read", 'key_prefix "" { policy = "read" }');
+      await root.createAclPolicy("kv-write", 'key_prefix "" { policy = "write" }');
+      const reader = await root.createAclToken("read-only operator", ["kv-read"]);
+      const writer = await root.createAclToken("writer operator", ["kv-write"]);
       const key = "team/feature.json";
-      await root.put(key, '{"on": true}');
+      await root.kv.put(key, '{"on": true}');
       const p = new KvPage(page);
       const base = app.url;
 
@@ -99,7 +94,7 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
       await p.save();
       await expect(p.alert).toContainText("Permission denied");
       await expect(p.alert).toContainText("key:write");
-      expect(await root.text(key)).toBe('{"on": true}');
+      expect(await root.kv.text(key)).toBe('{"on": true}');
 
       // The writer's save goes through under its own token and is audited with its accessor.
       await page.goto(`${base}/sign-in`);
@@ -109,7 +104,7 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
       await page.goto(`${base}/kv/${key}`);
       await page.getByRole("switch", { name: "on" }).click();
       await expect(page.getByRole("switch", { name: "on" })).toHaveAttribute("aria-checked", "false");
-      expect(await root.text(key)).toBe('{"on":false}');
+      expect(await root.kv.text(key)).toBe('{"on":false}');
       const recent = page.getByRole("table", { name: "Recent changes" });
       await expect(recent.getByRole("row").filter({ hasText: key }).first()).toContainText(writer.AccessorID);
       await expect.poll(() => app.output()).toContain(`"who":"${writer.AccessorID}","action":"update","key":"${key}"`);

@@ -67,14 +67,14 @@ test.describe("KV editor: no edit is ever lost", () => {
     await expect.poll(() => kv.text(key)).toBeNull();
   });
 
-  test("a key deleted while being edited can be re-created deliberately", async ({ page, kv, agent }) => {
+  test("a key deleted while being edited can be re-created deliberately", async ({ page, kv }) => {
     const key = `${uniq("gone")}/k`;
     await kv.put(key, "v1");
     const p = new KvPage(page);
     await p.openKey(key);
     await p.edit();
     await p.replaceText("v2");
-    await fetch(`${agent.url}/v1/kv/${key}`, { method: "DELETE" });
+    await kv.delete(key);
     await p.save();
     await expect(p.conflict).toContainText("someone deleted this key");
     await p.button("Re-create with mine…").click();
@@ -145,11 +145,10 @@ test.describe("KV editor: no edit is ever lost", () => {
     await expect(page.getByRole("switch", { name: "dark_mode" })).toHaveAttribute("aria-checked", "false");
   });
 
-  test("a key held by a lock session shows the session and warns before editing", async ({ page, kv, agent }) => {
+  test("a key held by a lock session shows the session and warns before editing", async ({ page, kv, consul }) => {
     const key = `${uniq("lock")}/leader`;
-    const res = await fetch(`${agent.url}/v1/session/create`, { method: "PUT", body: JSON.stringify({ Name: "deploy-lock", TTL: "60s" }) });
-    const { ID } = (await res.json()) as { ID: string };
-    await kv.put(key, "host-a", `?acquire=${ID}`);
+    const ID = await consul.createSession("deploy-lock", "60s");
+    await kv.put(key, "host-a", { acquire: ID });
     const p = new KvPage(page);
     await p.openKey(key);
     await expect(page.getByText(`Held by lock session ${ID}`)).toContainText("deploy-lock");
@@ -161,7 +160,7 @@ test.describe("KV editor: no edit is ever lost", () => {
 
   test("flags are shown and edited as uint64", async ({ page, kv }) => {
     const key = `${uniq("u64")}/k`;
-    await kv.put(key, "v", "?flags=18446744073709551615");
+    await kv.put(key, "v", { flags: "18446744073709551615" });
     const p = new KvPage(page);
     await p.openKey(key);
     await expect(page.getByTestId("flags")).toHaveText("18446744073709551615");

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { KvPage } from "./pages/kv-page";
+import { consulCli } from "./support/consul-cli";
 import { expect, test, uniq } from "./support/kv-fixtures";
 
 test.describe("KV export and import, against the real consul CLI", () => {
@@ -7,21 +8,21 @@ test.describe("KV export and import, against the real consul CLI", () => {
     const folder = `${uniq("exp")}/`;
     await kv.put(`${folder}app/config.json`, '{"a": "<&>"}');
     await kv.put(`${folder}app/blob`, Buffer.from([0xff, 0x00, 0xfe]));
-    await kv.put(`${folder}flags`, "big", "?flags=18446744073709551615");
+    await kv.put(`${folder}flags`, "big", { flags: "18446744073709551615" });
     await kv.put(`${folder}empty/`, "");
     await kv.put(`${folder}sp ace/ünï`, "x");
     const p = new KvPage(page);
     await p.openFolder(folder);
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /^Export this folder/ }).click()]);
     const ours = await readFile(await download.path(), "utf8");
-    const theirs = await kv.cli(["kv", "export", folder]);
+    const theirs = await consulCli(kv.url, ["kv", "export", folder]);
     expect(ours).toBe(theirs);
 
     // The real CLI imports our file into another prefix; every byte and flag arrives.
     const copy = `${uniq("cli-imp")}/`;
-    await kv.cli(["kv", "import", `-prefix=${copy}`, "-"], ours);
+    await consulCli(kv.url, ["kv", "import", `-prefix=${copy}`, "-"], ours);
     expect((await kv.raw(`${copy}${folder}app/blob`))?.equals(Buffer.from([0xff, 0x00, 0xfe]))).toBe(true);
-    const reExported = await kv.cli(["kv", "export", `${copy}${folder}`]);
+    const reExported = await consulCli(kv.url, ["kv", "export", `${copy}${folder}`]);
     expect(reExported).toBe(theirs.split(`"key": "${folder}`).join(`"key": "${copy}${folder}`));
   });
 
@@ -29,8 +30,8 @@ test.describe("KV export and import, against the real consul CLI", () => {
     const src = `${uniq("src")}/`;
     const entries = Array.from({ length: 300 }, (_, i) => ({ key: `${src}k${String(i).padStart(3, "0")}`, value: `v${i}` }));
     await kv.putMany(entries);
-    await kv.put(`${src}bin`, Buffer.from([0x80, 0x81]), "?flags=9007199254740993");
-    const file = await kv.cli(["kv", "export", src]);
+    await kv.put(`${src}bin`, Buffer.from([0x80, 0x81]), { flags: "9007199254740993" });
+    const file = await consulCli(kv.url, ["kv", "export", src]);
 
     const dest = `${uniq("dest")}/`;
     await kv.put(`${dest}${src}k000`, "v0"); // unchanged
@@ -45,7 +46,7 @@ test.describe("KV export and import, against the real consul CLI", () => {
     await p.button("Import 300 keys").click();
     await expect(page.getByTestId("import-result")).toHaveText("Wrote 300 keys.");
 
-    const back = await kv.cli(["kv", "export", `${dest}${src}`]);
+    const back = await consulCli(kv.url, ["kv", "export", `${dest}${src}`]);
     expect(back).toBe(file.split(`"key": "${src}`).join(`"key": "${dest}${src}`));
   });
 

@@ -1,5 +1,5 @@
 import { freePort } from "../scripts/consul/ports";
-import { ConsulApi } from "./support/consul-api";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
 
@@ -17,7 +17,7 @@ test.describe("honest freshness when Consul goes away", () => {
     await expect(overview.freshness).toContainText(`127.0.0.1:${httpPort}`);
 
     let agent = await launch.agent({ httpPort });
-    const consul = new ConsulApi(agent.url);
+    const consul = new SeedApi(agent.url);
     await consul.registerInstance({ node: "outage-n1", id: "outage-web", service: "outage-web" });
     await expect(overview.freshness).toContainText("Live", { timeout: 20_000 });
     await overview.expectService("outage-web", "1/1", "OK");
@@ -31,7 +31,7 @@ test.describe("honest freshness when Consul goes away", () => {
 
     // Back on the same port: everything recovers by itself, without a reload.
     agent = await launch.agent({ httpPort });
-    await new ConsulApi(agent.url).registerInstance({ node: "outage-n2", id: "after-web", service: "after-web" });
+    await new SeedApi(agent.url).registerInstance({ node: "outage-n2", id: "after-web", service: "after-web" });
     await expect(overview.freshness).toContainText("Live", { timeout: 20_000 });
     await expect(overview.freshness).not.toContainText("STALE");
     await overview.expectService("after-web", "1/1", "OK");

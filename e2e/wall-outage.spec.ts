@@ -1,5 +1,5 @@
 import { freePort } from "../scripts/consul/ports";
-import { ConsulApi } from "./support/consul-api";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test } from "./support/fixtures";
 import { seedEstate, WallPage } from "./pages/wall-page";
 
@@ -11,7 +11,7 @@ test.describe("the wall never shows stale green", () => {
   test("killing Consul raises the banner within seconds and marks tiles stale; restarting it clears both", async ({ page, launch }) => {
     const httpPort = await freePort();
     let agent = await launch.agent({ httpPort });
-    await seedEstate(new ConsulApi(agent.url), "outage", "outage", { down: 1, degraded: 1, ok: 8 });
+    await seedEstate(new SeedApi(agent.url), "outage", "outage", { down: 1, degraded: 1, ok: 8 });
     const app = await launch.app({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: "2" } });
     const wall = new WallPage(page);
     await page.goto(`${app.url}/wall?tag=outage`);
@@ -34,7 +34,7 @@ test.describe("the wall never shows stale green", () => {
 
     // The same port again: the wall recovers by itself, without a reload.
     agent = await launch.agent({ httpPort });
-    await seedEstate(new ConsulApi(agent.url), "outage", "outage", { down: 0, degraded: 0, ok: 3 });
+    await seedEstate(new SeedApi(agent.url), "outage", "outage", { down: 0, degraded: 0, ok: 3 });
     await wall.expectLive();
     await expect(wall.tiles).toHaveCount(3);
     await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(0);
@@ -43,7 +43,7 @@ test.describe("the wall never shows stale green", () => {
 
   test("the dashboard server going away raises the banner; the wall reconnects when it is back", async ({ page, launch }) => {
     const agent = await launch.agent();
-    await seedEstate(new ConsulApi(agent.url), "restart", "restart", { down: 0, degraded: 1, ok: 2 });
+    await seedEstate(new SeedApi(agent.url), "restart", "restart", { down: 0, degraded: 1, ok: 2 });
     const port = await freePort();
     const env = { CONSUL_HTTP_ADDR: agent.url };
     let app = await launch.app({ env, port });

@@ -1,6 +1,6 @@
 import { startDevAgent, type DevAgent } from "../scripts/consul/dev-agent";
 import { pollUntil } from "../scripts/consul/ports";
-import { ConsulApi } from "./support/consul-api";
+import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test, uniq } from "./support/fixtures";
 import { WallPage } from "./pages/wall-page";
 
@@ -23,7 +23,7 @@ test.describe("wall rotation", () => {
     );
     const p = uniq("wrot");
     await consul.registerInstance({ node: `${p}-n1`, id: `${p}-home`, service: `${p}-home`, tags: [p] });
-    await new ConsulApi(dc2.url).registerInstance({ node: `${p}-n2`, id: `${p}-far`, service: `${p}-far`, tags: [p] }, [
+    await new SeedApi(dc2.url).registerInstance({ node: `${p}-n2`, id: `${p}-far`, service: `${p}-far`, tags: [p] }, [
       { id: "c", status: "critical", serviceId: `${p}-far` },
     ]);
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import type { ConsulApi } from "../support/consul-api";
+import type { SeedApi } from "../../scripts/consul/seed-api";
 
 /** The ops-room wall, as someone across the room (or a test) sees it. */
 export class WallPage {
@@ -83,7 +83,7 @@ export interface Estate {
  * Registers an estate in the real agent: DOWN services (one critical instance), DEGRADED
  * (one of two instances critical) and OK ones, all tagged `tag` so a wall can show just them.
  */
-export async function seedEstate(consul: ConsulApi, prefix: string, tag: string, counts: { down: number; degraded: number; ok: number }): Promise<Estate> {
+export async function seedEstate(consul: SeedApi, prefix: string, tag: string, counts: { down: number; degraded: number; ok: number }): Promise<Estate> {
   const name = (kind: string, i: number) => `${prefix}-${kind}-${String(i).padStart(3, "0")}`;
   const estate: Estate = {
     down: Array.from({ length: counts.down }, (_, i) => name("down", i)),

@@ -1,14 +1,15 @@
 import { test as base } from "@playwright/test";
 import { startAppServer, type AppServer, type AppServerOptions } from "../../scripts/app/app-server";
 import { startDevAgent, type DevAgent, type DevAgentOptions } from "../../scripts/consul/dev-agent";
-import { ConsulApi } from "./consul-api";
+import { SeedApi } from "../../scripts/consul/seed-api";
 
 interface WorkerFixtures {
   /** A real Consul dev agent on free loopback ports, one per worker. */
   agent: DevAgent;
   /** The built dashboard, pointed at `agent`. */
   app: AppServer;
-  consul: ConsulApi;
+  /** Writes test data into `agent`. */
+  consul: SeedApi;
 }
 
 interface TestFixtures {
@@ -49,7 +50,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker", timeout: 60_000 },
   ],
-  consul: [async ({ agent }, use) => use(new ConsulApi(agent.url)), { scope: "worker" }],
+  consul: [async ({ agent }, use) => use(new SeedApi(agent.url)), { scope: "worker" }],
 });
 
 export { expect } from "@playwright/test";

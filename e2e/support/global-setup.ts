@@ -1,5 +1,5 @@
 import { ensureConsulBinary } from "../../scripts/consul/binary";
-import { assertChromium } from "./chromium";
+import { assertChromium } from "../../scripts/browser/chromium";
 
 /** Fails early, with how to fix it, when Chromium or Consul is missing; builds Consul on first use. */
 export default function globalSetup(): void {

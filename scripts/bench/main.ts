@@ -9,7 +9,8 @@ import { readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
-import { chromiumPath } from "../../e2e/support/chromium";
+import { SeedApi } from "../consul/seed-api";
+import { chromiumPath } from "../browser/chromium";
 import { startCountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
 import { openSse, type SseClient } from "./sse-client";
@@ -42,11 +43,12 @@ async function main() {
   const flipGapMs = 1_000;
 
   const agent = await startDevAgent();
+  const consul = new SeedApi(agent.url);
   const cleanups: (() => Promise<void>)[] = [() => agent.stop()];
   try {
     log(`agent at ${agent.url}; seeding ${layout.services} services × ${layout.instances} instances`);
     const t0 = Date.now();
-    const ops = await seed(agent.url, layout);
+    const ops = await seed(consul, layout);
     log(`seeded ${ops} txn operations in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const proxy = await startCountingProxy(agent.url);
@@ -87,7 +89,7 @@ async function main() {
         const svc = offset + k;
         const before = clients[0]?.bytes ?? 0;
         const at = Date.now();
-        await setCheck(agent.url, layout, svc, 0, status);
+        await setCheck(consul, layout, svc, 0, status);
         const arrivals = await Promise.all(clients.map((c) => c.waitFor(serviceName(svc), at, 30_000)));
         for (const a of arrivals) latencies.push(a - at);
         bytes.push((clients[0]?.bytes ?? 0) - before);
@@ -127,14 +129,14 @@ async function main() {
       for (let k = 0; k < Math.min(flips, 10); k++) {
         const name = serviceName(k);
         const at = Date.now();
-        await setCheck(agent.url, layout, k, 0, "critical");
+        await setCheck(consul, layout, k, 0, "critical");
         const handle = await page.waitForFunction(
           ([n, t, expect]) => (window as unknown as { __changes: { name: string; text: string; at: number }[] }).__changes.find((c) => c.name === n && c.at >= t && c.text === expect)?.at,
           [name, at, `${layout.instances - 1}/${layout.instances}`] as const,
           { timeout: 30_000 },
         );
         dom.push(Number(await handle.jsonValue()) - at);
-        await setCheck(agent.url, layout, k, 0, "passing");
+        await setCheck(consul, layout, k, 0, "passing");
         await new Promise((r) => setTimeout(r, 300));
       }
       await page.close();

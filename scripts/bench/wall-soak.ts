@@ -11,8 +11,8 @@ import { chromium, type CDPSession, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { pollUntil } from "../consul/ports";
-import { ConsulApi } from "../../e2e/support/consul-api";
-import { chromiumPath } from "../../e2e/support/chromium";
+import { SeedApi } from "../consul/seed-api";
+import { chromiumPath } from "../browser/chromium";
 
 const SERVICES = Number(process.env.SOAK_SERVICES ?? 200);
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 3000);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
   });
   try {
-    const consul = new ConsulApi(agent.url);
+    const consul = new SeedApi(agent.url);
     const names = Array.from({ length: SERVICES }, (_, i) => `soak-${String(i).padStart(3, "0")}`);
     const node = (i: number) => `soak-node-${i % 10}`;
     for (let i = 0; i < names.length; i += CONCURRENCY) {

@@ -7,14 +7,14 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 const MODULE_DIR = path.join(ROOT, "tools", "consul");
 
 /** The Consul version pinned in tools/consul/go.mod, e.g. "v1.22.7". */
-export function pinnedConsulVersion(): string {
+function pinnedConsulVersion(): string {
   const mod = readFileSync(path.join(MODULE_DIR, "go.mod"), "utf8");
   const m = /github\.com\/hashicorp\/consul (v\d+\.\d+\.\d+\S*)/.exec(mod);
   if (!m?.[1]) throw new Error("tools/consul/go.mod does not pin github.com/hashicorp/consul");
   return m[1];
 }
 
-export function cachedBinaryPath(): string {
+function cachedBinaryPath(): string {
   return path.join(ROOT, ".cache", "consul", pinnedConsulVersion(), "consul");
 }
 

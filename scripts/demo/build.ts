@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 /** What `next build` reads: a change to any of these makes the build stale. */
-export const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "instrumentation.ts"];
+const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.ts", "package.json", "instrumentation.ts"];
 
 function newestMtimeMs(p: string): number {
   if (!existsSync(p)) return 0;

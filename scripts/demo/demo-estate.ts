@@ -1,3 +1,4 @@
+import { SeedApi } from "../consul/seed-api";
 import { startDemoHttpServer, startFlappingTcpServer, type DemoHttpServer, type FlappingTcpServer } from "./demo-servers";
 import { AGENT_SERVICES, catalogFlaps, type CatalogFlap, DEMO_NODES, demoInstances, estateCounts, FAILING_NODE, type EstateCounts } from "./estate";
 import { startFlapper, type Flapper } from "./flapping";
@@ -34,6 +35,7 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
   const agentServices = AGENT_SERVICES.map((s) => (s.schedule ? { ...s, schedule: scaleSchedule(s.schedule, scale) } : s));
   const flaps = catalogFlaps().map((f) => ({ ...f, schedule: scaleSchedule(f.schedule, scale) }));
   const instances = demoInstances();
+  const consul = new SeedApi(agentUrl);
 
   let http: DemoHttpServer | undefined;
   let tcp: FlappingTcpServer | undefined;
@@ -46,18 +48,18 @@ export async function startDemoEstate(agentUrl: string, opts: DemoEstateOptions 
     })());
 
   try {
-    await registerCatalog(agentUrl, DEMO_NODES, instances);
+    await registerCatalog(consul, DEMO_NODES, instances);
     http = await startDemoHttpServer(
       agentServices.filter((s) => s.check === "http").map((s) => ({ id: s.id, schedule: s.schedule, failStatus: s.failStatus })),
       elapsedMs,
     );
     tcp = await startFlappingTcpServer();
     const targets: DemoTargets = { httpBase: http.baseUrl, tcpAddress: tcp.address };
-    await registerAgentServices(agentUrl, agentServices, targets);
-    const kvKeys = await seedKv(agentUrl);
+    await registerAgentServices(consul, agentServices, targets);
+    const kvKeys = await seedKv(consul);
     const tcpSpec = agentServices.find((s) => s.check === "tcp" && s.schedule);
     flapper = startFlapper({
-      agentUrl,
+      consul,
       nodes: DEMO_NODES,
       instances,
       flaps,

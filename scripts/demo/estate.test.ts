@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AGENT_SERVICES, catalogFlaps, DEMO_NODES, demoInstances, estateCounts, FAILING_NODE } from "./estate";
 import { resolveFlap } from "./flapping";
-import { catalogTxnOps, chunk, TXN_MAX_OPS } from "./register";
+import { chunk, TXN_MAX_OPS } from "../consul/seed-api";
+import { catalogTxnOps } from "./register";
 import { isDown } from "./schedule";
 
 describe("demo estate", () => {

@@ -1,10 +1,10 @@
+import type { SeedApi } from "../consul/seed-api";
 import type { FlappingTcpServer } from "./demo-servers";
 import type { CatalogFlap, DemoCheck, DemoInstance, DemoNode } from "./estate";
-import { setCatalogCheck } from "./register";
 import { isDown, type Schedule } from "./schedule";
 
 export interface FlapperOptions {
-  agentUrl: string;
+  consul: SeedApi;
   nodes: DemoNode[];
   instances: DemoInstance[];
   flaps: CatalogFlap[];
@@ -37,7 +37,8 @@ export function startFlapper(opts: FlapperOptions): Flapper {
       if (down === lastDown.get(t.flap)) continue;
       const check: DemoCheck = down ? { ...t.check, status: t.flap.status, output: t.flap.output } : t.check;
       try {
-        await setCatalogCheck(opts.agentUrl, t.node, check);
+        // Only the check: the node keeps its address and meta.
+        await opts.consul.updateCheck(t.node.name, check, t.node.address);
         lastDown.set(t.flap, down);
         opts.log(`${t.check.serviceId ?? t.node.name}: ${t.check.name} → ${check.status}`);
       } catch (err) {

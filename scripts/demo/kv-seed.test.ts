@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { kvPath } from "./consul-http";
+import { kvPath } from "../consul/seed-api";
 import { BIG_VALUE_BYTES, demoKvEntries, KV_MAX_VALUE_BYTES } from "./kv-seed";
 
 describe("demo KV tree", () => {

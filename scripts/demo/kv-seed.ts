@@ -1,4 +1,4 @@
-import { consulCall, kvPath } from "./consul-http";
+import type { SeedApi } from "../consul/seed-api";
 
 /**
  * A believable config tree for the KV browser: nested folders, JSON, YAML,
@@ -102,10 +102,7 @@ export function demoKvEntries(): KvEntry[] {
 }
 
 /** Writes every entry with plain PUTs: raw bytes in, so binary values stay binary. */
-export async function seedKv(agentUrl: string, entries: KvEntry[] = demoKvEntries()): Promise<number> {
-  for (const e of entries) {
-    const q = e.flags === undefined ? "" : `?flags=${e.flags}`;
-    await consulCall(agentUrl, "PUT", `${kvPath(e.key)}${q}`, new Uint8Array(e.value));
-  }
+export async function seedKv(consul: SeedApi, entries: KvEntry[] = demoKvEntries()): Promise<number> {
+  for (const e of entries) await consul.kv.put(e.key, e.value, { flags: e.flags });
   return entries.length;
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { freePort } from "@/scripts/consul/ports";
 import { startDevAgent, type DevAgent } from "@/scripts/consul/dev-agent";
+import { SeedApi } from "@/scripts/consul/seed-api";
 import { ConsulClient } from "./client";
 import { ConsulError } from "./errors";
 import { readHealthInputs, readPublicHealth, readUiNodes } from "./health";
@@ -13,11 +14,6 @@ let acl: DevAgent;
 let client: ConsulClient;
 
 const plain = (url: string, token?: string) => new ConsulClient({ consulUrl: url, token, basicAuth: undefined, tls: undefined });
-
-async function put(url: string, path: string, body: unknown, token?: string): Promise<void> {
-  const res = await fetch(`${url}${path}`, { method: "PUT", body: JSON.stringify(body), headers: token ? { "x-consul-token": token } : {} });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-}
 
 async function caught(p: Promise<unknown>): Promise<ConsulError> {
   try {
@@ -54,7 +50,7 @@ describe("ConsulClient against a real agent", () => {
     const first = await client.blockingJson("/v1/catalog/services", ConsulCatalogServices);
     const waiting = client.blockingJson("/v1/catalog/services", ConsulCatalogServices, { index: first.nextIndex, waitMs: 30_000 });
     const started = Date.now();
-    await put(agent.url, "/v1/catalog/register", { Node: "blk", Address: "192.0.2.1", Service: { Service: "blocking-svc" } });
+    await new SeedApi(agent.url).catalogRegister({ Node: "blk", Address: "192.0.2.1", Service: { Service: "blocking-svc" } });
     const second = await waiting;
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(second.data).toHaveProperty("blocking-svc");
@@ -111,7 +107,7 @@ describe("ConsulClient against a real agent", () => {
   });
 
   it("reads the same health inputs from the UI endpoint and the public fallback", async () => {
-    await put(agent.url, "/v1/catalog/register", {
+    await new SeedApi(agent.url).catalogRegister({
       Node: "hn",
       Address: "192.0.2.7",
       Service: { ID: "h-1", Service: "h" },

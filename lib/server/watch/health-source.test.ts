@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevAgent, type DevAgent } from "@/scripts/consul/dev-agent";
+import { type CheckStatus, SeedApi } from "@/scripts/consul/seed-api";
 import { ConsulClient } from "../consul/client";
 import { consulHealthSource, consulServiceSource, type HealthSource, type SourceRound } from "./health-source";
 
 // Runs against a real dev agent; no mocked Consul.
 let agent: DevAgent;
 let client: ConsulClient;
+let seed: SeedApi;
 const abort = new AbortController();
 
-async function put(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${agent.url}${path}`, { method: "PUT", body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-}
-
-const check = (node: string, id: string, status: string, serviceId = "") => ({ Node: node, CheckID: id, Name: id, Status: status, ServiceID: serviceId, Output: `out ${status}` });
+const check = (node: string, id: string, status: CheckStatus, serviceId = "") => ({ Node: node, CheckID: id, Name: id, Status: status, ServiceID: serviceId, Output: `out ${status}` });
 
 async function register(node: string, id: string, service: string, checks: ReturnType<typeof check>[] = []) {
-  await put("/v1/catalog/register", { Node: node, Address: "192.0.2.1", Service: { ID: id, Service: service, Port: 80 }, Checks: checks });
+  await seed.catalogRegister({ Node: node, Address: "192.0.2.1", Service: { ID: id, Service: service, Port: 80 }, Checks: checks });
 }
 
 /** Rounds until `probe` holds; each round is one real blocking answer, bounded by a deadline. */
@@ -34,6 +31,7 @@ async function roundsUntil(source: HealthSource, from: SourceRound, probe: (r: S
 
 beforeAll(async () => {
   agent = await startDevAgent();
+  seed = new SeedApi(agent.url);
   client = new ConsulClient({ consulUrl: agent.url, token: undefined, basicAuth: undefined, tls: undefined });
   await register("hs-n1", "web-1", "web", [check("hs-n1", "http", "passing", "web-1")]);
   await register("hs-n2", "web-2", "web", [check("hs-n2", "http", "passing", "web-2")]);
@@ -53,7 +51,7 @@ describe("consulHealthSource against a real agent", () => {
     expect(r0.inputs.checks.filter((c) => c.status === "passing")).toEqual([]);
 
     // A check flip: the health query answers with just that check; the instance list is not read again.
-    const flip = put("/v1/catalog/register", { Node: "hs-n1", SkipNodeUpdate: true, Check: check("hs-n1", "http", "critical", "web-1") });
+    const flip = seed.catalogRegister({ Node: "hs-n1", SkipNodeUpdate: true, Check: check("hs-n1", "http", "critical", "web-1") });
     const { last: r1 } = await roundsUntil(source, r0, (r) => r.inputs.checks.some((c) => c.node === "hs-n1" && c.checkId === "http"));
     await flip;
     expect(r1.inputs.checks).toEqual([expect.objectContaining({ node: "hs-n1", checkId: "http", status: "critical", serviceId: "web-1" })]);
@@ -66,20 +64,20 @@ describe("consulHealthSource against a real agent", () => {
     expect(r2.inputs.checks).toHaveLength(1);
 
     // Back to passing: the non-passing set is empty again.
-    await put("/v1/catalog/register", { Node: "hs-n1", SkipNodeUpdate: true, Check: check("hs-n1", "http", "passing", "web-1") });
+    await seed.catalogRegister({ Node: "hs-n1", SkipNodeUpdate: true, Check: check("hs-n1", "http", "passing", "web-1") });
     const { last: r3 } = await roundsUntil(source, r2, (r) => r.inputs.checks.length === 0);
     expect(r3.inputs.instances).toBe(r2.inputs.instances);
   }, 60_000);
 
   it("a service's own watch has every check of its instances, passing ones and node checks too", async () => {
-    await put("/v1/catalog/register", { Node: "hs-n2", SkipNodeUpdate: true, Check: check("hs-n2", "mem", "passing") });
+    await seed.catalogRegister({ Node: "hs-n2", SkipNodeUpdate: true, Check: check("hs-n2", "mem", "passing") });
     const source = consulServiceSource(client, undefined, 5_000);
     const r = await source("web", "0", abort.signal);
     expect(r.checks.map((c) => `${c.node}/${c.checkId}/${c.status}`).sort()).toEqual(["hs-n1/http/passing", "hs-n2/http/passing", "hs-n2/mem/passing"]);
     expect(r.nextIndex).not.toBe("0");
     // It blocks until that service's health changes.
     const next = source("web", r.nextIndex, abort.signal);
-    await put("/v1/catalog/register", { Node: "hs-n2", SkipNodeUpdate: true, Check: check("hs-n2", "http", "warning", "web-2") });
+    await seed.catalogRegister({ Node: "hs-n2", SkipNodeUpdate: true, Check: check("hs-n2", "http", "warning", "web-2") });
     expect((await next).checks.find((c) => c.node === "hs-n2" && c.checkId === "http")).toMatchObject({ status: "warning", output: "out warning" });
   }, 60_000);
 });

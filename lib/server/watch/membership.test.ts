@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDevAgent, type DevAgent } from "@/scripts/consul/dev-agent";
+import { SeedApi } from "@/scripts/consul/seed-api";
 import { ConsulClient } from "../consul/client";
 import { instancesFromUiNodes } from "../consul/health";
 import { ConsulCatalogServices, ConsulUiNodeServices } from "../consul/schemas";
@@ -41,11 +42,7 @@ const abort = new AbortController();
 const nodes = ["ms-a", 'ms-quote"d', "ms-back\\slash", "ms-b", "ms-c"];
 
 async function register(node: string, id: string, service: string): Promise<void> {
-  const res = await fetch(`${agent.url}/v1/catalog/register`, {
-    method: "PUT",
-    body: JSON.stringify({ Node: node, Address: "192.0.2.1", Service: { ID: id, Service: service, Port: 80, Tags: [node] } }),
-  });
-  if (!res.ok) throw new Error(`register ${node}: ${res.status} ${await res.text()}`);
+  await new SeedApi(agent.url).catalogRegister({ Node: node, Address: "192.0.2.1", Service: { ID: id, Service: service, Port: 80, Tags: [node] } });
 }
 
 beforeAll(async () => {
