@@ -52,8 +52,6 @@ export type KvConflict = z.output<typeof KvConflict>;
 
 export const KvWriteResult = z.object({ entry: KvEntry.nullable() });
 
-export const ApiError = z.object({ error: z.object({ kind: z.string(), message: z.string() }) });
-
 export const ImportEntry = z.object({ key: z.string(), flags: u64, value: z.string() });
 
 export const ImportPreviewBody = z.object({ prefix: z.string(), entries: z.array(ImportEntry) });
@@ -63,7 +61,9 @@ export const ImportRow = z.object({
   action: z.enum(["create", "change", "unchanged"]),
   value: z.string(),
   flags: z.string(),
+  /** ModifyIndex seen at preview time ("0": the key did not exist). */
   expectIndex: z.string(),
+  /** Size of the new value in bytes. */
   size: z.number(),
 });
 export type ImportRow = z.output<typeof ImportRow>;

@@ -1,5 +1,5 @@
 import { filterAndSort } from "@/lib/health/view";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 
 /** Above this many tiles, OK services fold into one count tile; problems always keep their own. */
 export const MAX_TILES = 200;
