@@ -11,7 +11,7 @@ import { useHistory } from "./use-history";
 const NAMES = SERVICE_STATUSES;
 
 /** Minutes spent in each status: the chart's summary in words. */
-export function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
+function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
   const out: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 0, DOWN: 0 };
   for (const p of points) out[p.status] += 1;
   return out;

@@ -14,7 +14,7 @@ import { applyDelta, applyServiceEvent, applySnapshot } from "@/lib/health/live-
 import { apiUrl } from "@/components/data/call-api";
 import { liveQueries, type ConnectionState } from "./queries";
 
-export type LiveScope = { kind: "overview" } | { kind: "service"; name: string };
+type LiveScope = { kind: "overview" } | { kind: "service"; name: string };
 
 function scopeKey(scope: LiveScope): string {
   return scope.kind === "overview" ? "overview" : `service:${scope.name}`;

@@ -8,8 +8,8 @@ import type {
   ServiceStatus,
 } from "./types";
 
-export const NODE_MAINTENANCE_CHECK = "_node_maintenance";
-export const SERVICE_MAINTENANCE_PREFIX = "_service_maintenance:";
+const NODE_MAINTENANCE_CHECK = "_node_maintenance";
+const SERVICE_MAINTENANCE_PREFIX = "_service_maintenance:";
 
 export function isMaintenanceCheck(checkId: string): boolean {
   return checkId === NODE_MAINTENANCE_CHECK || checkId.startsWith(SERVICE_MAINTENANCE_PREFIX);

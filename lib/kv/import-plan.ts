@@ -8,7 +8,7 @@ export interface CurrentEntry {
 }
 
 /** Where an imported key lands: like `consul kv import -prefix`, the prefix goes in front. */
-export function targetKey(prefix: string, key: string): string {
+function targetKey(prefix: string, key: string): string {
   return `${prefix}${key}`;
 }
 

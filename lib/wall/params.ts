@@ -21,7 +21,7 @@ export interface WallParams {
 
 type ParamSource = { get(name: string): string | null };
 
-export const DEFAULT_ROTATE_MS = 30_000;
+const DEFAULT_ROTATE_MS = 30_000;
 const MIN_ROTATE_MS = 5_000;
 
 /** "30s", "2m", "1h" or a bare number of seconds → ms; undefined when unreadable. */
