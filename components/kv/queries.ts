@@ -14,7 +14,7 @@ export const kvKeys = {
 export const kvQueries = {
   entry: (key: string) =>
     queryOptions({
-      queryKey: ["kv", "entry", key],
+      queryKey: [...kvKeys.all, "entry", key],
       queryFn: ({ signal }) => callApi(`/api/kv?key=${q(key)}`, KvEntryAnswer, { signal }),
       staleTime: 0,
       retry: false,
@@ -27,13 +27,13 @@ export const kvQueries = {
     }),
   allKeys: (prefix: string) =>
     queryOptions({
-      queryKey: ["kv", "keys", prefix],
+      queryKey: [...kvKeys.all, "keys", prefix],
       queryFn: ({ signal }) => callApi(`/api/kv/keys?prefix=${q(prefix)}`, KvKeyList, { signal }),
       staleTime: 30_000,
     }),
   recent: () =>
     queryOptions({
-      queryKey: ["kv", "recent"],
+      queryKey: [...kvKeys.all, "recent"],
       queryFn: ({ signal }) => callApi("/api/kv/recent", AuditList, { signal }),
       staleTime: 0,
     }),
