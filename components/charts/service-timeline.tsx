@@ -2,16 +2,16 @@
 
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusPoint } from "@/lib/api/history";
-import type { ServiceStatus } from "@/lib/health/types";
+import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
 import { fullTimeLabel, timeLabel } from "./format";
 import { HistoryPanel } from "./history-panel";
 import { useHistory } from "./use-history";
 
-const LEVEL: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 1, DOWN: 2 };
-const NAMES = ["OK", "DEGRADED", "DOWN"] as const;
+/** Chart level of each status (up is worse): its place in the healthiest-first list. */
+const NAMES = SERVICE_STATUSES;
 
 /** Minutes spent in each status: the chart's summary in words. */
-export function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
+function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
   const out: Record<ServiceStatus, number> = { OK: 0, DEGRADED: 0, DOWN: 0 };
   for (const p of points) out[p.status] += 1;
   return out;
@@ -21,7 +21,7 @@ export function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, nu
 export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: string }) {
   const { data, error } = useHistory(dc, name);
   const points = data?.service?.points ?? [];
-  const rows = points.map((p) => ({ t: p.t, level: LEVEL[p.status] }));
+  const rows = points.map((p) => ({ t: p.t, level: NAMES.indexOf(p.status) }));
   const mins = minutesByStatus(points);
   return (
     <HistoryPanel label="Status history" title="Status history (last 24 h, worst status per minute)" count={points.length} loaded={Boolean(data)} error={error}>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { ServiceStatus } from "@/lib/api/overview";
 import { fullTimeLabel, timeLabel } from "./format";
 import { HistoryPanel } from "./history-panel";
 import { useHistory } from "./use-history";
@@ -9,7 +10,7 @@ const SERIES = [
   { key: "DOWN", color: "var(--status-down)" },
   { key: "DEGRADED", color: "var(--status-degraded)" },
   { key: "OK", color: "var(--status-ok)" },
-] as const;
+] as const satisfies readonly { key: ServiceStatus; color: string }[];
 
 /** OK, DEGRADED and DOWN service counts of the datacenter over the last 24 h, one point per minute. */
 export function StatusCountsChart({ dc }: { dc: string | undefined }) {

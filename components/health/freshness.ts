@@ -1,5 +1,5 @@
 import type { WatchState } from "@/lib/api/live";
-import type { ConnectionState } from "./live-data";
+import type { ConnectionState } from "./queries";
 
 export interface Freshness {
   live: boolean;

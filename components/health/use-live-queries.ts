@@ -1,29 +1,24 @@
 "use client";
 
-import { skipToken, useQuery } from "@tanstack/react-query";
-import type { WatchState } from "@/lib/api/live";
-import type { ConnectionState, OverviewData, ServiceData } from "./live-data";
-import { liveKeys } from "./query-keys";
-
-// These queries never fetch: the live stream fills them (skipToken), and they never go stale by timer.
-const live = { queryFn: skipToken, staleTime: Infinity, gcTime: Infinity, structuralSharing: false } as const;
+import { useQuery } from "@tanstack/react-query";
+import { liveQueries } from "./queries";
 
 export function useOverviewData(dc: string | undefined) {
-  return useQuery<OverviewData>({ queryKey: liveKeys.overview(dc), ...live }).data;
+  return useQuery(liveQueries.overview(dc)).data;
 }
 
 export function useServiceData(dc: string | undefined, name: string) {
-  return useQuery<ServiceData>({ queryKey: liveKeys.service(dc, name), ...live }).data;
+  return useQuery(liveQueries.service(dc, name)).data;
 }
 
 export function useWatchState(dc: string | undefined) {
-  return useQuery<WatchState>({ queryKey: liveKeys.watchState(dc), ...live }).data;
+  return useQuery(liveQueries.watchState(dc)).data;
 }
 
 export function useConnection(dc: string | undefined, scope: string) {
-  return useQuery<ConnectionState>({ queryKey: liveKeys.connection(dc, scope), ...live }).data;
+  return useQuery(liveQueries.connection(dc, scope)).data;
 }
 
 export function useHeard(dc: string | undefined, scope: string) {
-  return useQuery<number>({ queryKey: liveKeys.heard(dc, scope), ...live }).data;
+  return useQuery(liveQueries.heard(dc, scope)).data;
 }

@@ -5,15 +5,17 @@ import { useEffect } from "react";
 import type { z } from "zod";
 import {
   HEARTBEAT_SECONDS,
+  SILENCE_HEARTBEATS,
   OverviewDeltaSchema,
   OverviewSnapshotSchema,
   ServiceEventSchema,
   WatchStateSchema,
 } from "@/lib/api/live";
-import { mergeTransitions, type ConnectionState, type OverviewData, type ServiceData } from "./live-data";
-import { liveKeys } from "./query-keys";
+import { applyDelta, applyServiceEvent, applySnapshot } from "@/lib/health/live-merge";
+import { apiUrl } from "@/components/data/call-api";
+import { liveQueries, type ConnectionState } from "./queries";
 
-export type LiveScope = { kind: "overview" } | { kind: "service"; name: string };
+type LiveScope = { kind: "overview" } | { kind: "service"; name: string };
 
 function scopeKey(scope: LiveScope): string {
   return scope.kind === "overview" ? "overview" : `service:${scope.name}`;
@@ -32,14 +34,14 @@ function parse<S extends z.ZodType>(schema: S, e: MessageEvent): z.output<S> | u
 }
 
 function setConnection(qc: QueryClient, dc: string | undefined, scope: LiveScope, status: ConnectionState["status"]) {
-  qc.setQueryData<ConnectionState>(liveKeys.connection(dc, scopeKey(scope)), (prev) =>
+  qc.setQueryData(liveQueries.connection(dc, scopeKey(scope)).queryKey, (prev) =>
     prev?.status === status ? prev : { status, since: new Date().toISOString() },
   );
 }
 
 /**
  * Opens the server's event stream for a datacenter and writes every event into the
- * React Query cache, so components just `useQuery`. Silence longer than two heartbeats,
+ * React Query cache, so components just `useQuery`. Silence longer than SILENCE_HEARTBEATS heartbeats,
  * or a closed stream, marks the connection dropped; it reconnects with back-off, forever.
  */
 export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
@@ -48,10 +50,7 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
 
   useEffect(() => {
     const sc: LiveScope = name === undefined ? { kind: "overview" } : { kind: "service", name };
-    const params = new URLSearchParams();
-    if (dc) params.set("dc", dc);
-    if (name !== undefined) params.set("service", name);
-    const url = `/api/events${params.size ? `?${params}` : ""}`;
+    const url = apiUrl("/api/events", { dc: dc || undefined, service: name });
 
     let es: EventSource | undefined;
     let silence: ReturnType<typeof setTimeout> | undefined;
@@ -70,13 +69,13 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
     };
     const alive = (heard = true) => {
       clearTimeout(silence);
-      silence = setTimeout(drop, HEARTBEAT_SECONDS * 2_500);
-      if (heard) qc.setQueryData(liveKeys.heard(dc, scopeKey(sc)), Date.now());
+      silence = setTimeout(drop, HEARTBEAT_SECONDS * SILENCE_HEARTBEATS * 1000);
+      if (heard) qc.setQueryData(liveQueries.heard(dc, scopeKey(sc)).queryKey, Date.now());
     };
 
     function open() {
       if (disposed) return;
-      if (!qc.getQueryData(liveKeys.connection(dc, scopeKey(sc)))) setConnection(qc, dc, sc, "connecting");
+      if (!qc.getQueryData(liveQueries.connection(dc, scopeKey(sc)).queryKey)) setConnection(qc, dc, sc, "connecting");
       const source = new EventSource(url);
       es = source;
       alive(false);
@@ -94,38 +93,26 @@ export function useLiveStream(dc: string | undefined, scope: LiveScope): void {
       source.addEventListener("state", (e) => {
         alive();
         const state = parse(WatchStateSchema, e);
-        if (state) qc.setQueryData(liveKeys.watchState(dc), state);
+        if (state) qc.setQueryData(liveQueries.watchState(dc).queryKey, state);
       });
       source.addEventListener("snapshot", (e) => {
         alive();
         const snap = parse(OverviewSnapshotSchema, e);
         if (!snap) return;
-        qc.setQueryData(liveKeys.watchState(dc), snap.state);
-        qc.setQueryData<OverviewData>(liveKeys.overview(dc), (prev) => ({
-          services: Object.fromEntries(snap.services.map((s) => [s.name, s])),
-          transitions: mergeTransitions(prev?.transitions ?? [], snap.transitions),
-        }));
+        qc.setQueryData(liveQueries.watchState(dc).queryKey, snap.state);
+        qc.setQueryData(liveQueries.overview(dc).queryKey, (prev) => applySnapshot(prev, snap));
       });
       source.addEventListener("delta", (e) => {
         alive();
         const delta = parse(OverviewDeltaSchema, e);
         if (!delta) return;
-        qc.setQueryData<OverviewData>(liveKeys.overview(dc), (prev) => {
-          if (!prev) return prev;
-          const services = { ...prev.services };
-          for (const s of delta.changed) services[s.name] = s;
-          for (const n of delta.removed) delete services[n];
-          return { services, transitions: mergeTransitions(prev.transitions, delta.transitions) };
-        });
+        qc.setQueryData(liveQueries.overview(dc).queryKey, (prev) => applyDelta(prev, delta));
       });
       source.addEventListener("service", (e) => {
         alive();
         const ev = parse(ServiceEventSchema, e);
         if (!ev || name === undefined) return;
-        qc.setQueryData<ServiceData>(liveKeys.service(dc, name), (prev) => ({
-          service: ev.service,
-          transitions: mergeTransitions(prev?.transitions ?? [], ev.transitions),
-        }));
+        qc.setQueryData(liveQueries.service(dc, name).queryKey, (prev) => applyServiceEvent(prev, ev));
       });
     }
 

@@ -7,7 +7,7 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
 import type { ValueFormat } from "@/lib/kv/value";
 
-export interface CodeEditorProps {
+interface CodeEditorProps {
   value: string;
   format: ValueFormat;
   readOnly: boolean;

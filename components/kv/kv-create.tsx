@@ -7,9 +7,9 @@ import { bytesToBase64, utf8Encode } from "@/lib/kv/bytes";
 import { keyProblem, kvHref } from "@/lib/kv/key";
 import { uint64Problem } from "@/lib/kv/uint64";
 import { sizeProblem } from "@/lib/kv/value";
-import type { ApiFailure } from "./api-client";
 import { Button, ErrorText } from "./kv-ui";
 import { putKey } from "./kv-writes";
+import { kvKeys } from "./queries";
 
 /** Creates a key or a folder (a key ending in "/") with cas=0: never overwrites one that exists. */
 export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBytes: number }) {
@@ -33,12 +33,12 @@ export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBy
     setBusy(true);
     try {
       await putKey({ key, value: bytesToBase64(bytes), flags: flags.trim(), cas: "0" });
-      void qc.invalidateQueries({ queryKey: ["kv"] });
+      void qc.invalidateQueries({ queryKey: kvKeys.all });
       setName("");
       setValue("");
       router.push(kvHref(key, kind));
     } catch (err) {
-      setError((err as ApiFailure).message);
+      setError((err as Error).message);
     } finally {
       setBusy(false);
     }

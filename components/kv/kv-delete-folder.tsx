@@ -5,8 +5,9 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
 import { kvHref, parentFolder } from "@/lib/kv/key";
-import { callApi, type ApiFailure } from "./api-client";
+import { callApi } from "@/components/data/call-api";
 import { Button, ErrorText } from "./kv-ui";
+import { kvKeys } from "./queries";
 import { useAllKeys } from "./use-kv";
 
 /** Recursive delete: shows how many keys go and needs the folder's name typed. */
@@ -23,10 +24,10 @@ export function KvDeleteFolder({ prefix }: { prefix: string }) {
     setError(null);
     try {
       await callApi("/api/kv/folder", z.object({ deleted: z.number() }), { method: "DELETE", json: { prefix, confirm: typed } });
-      void qc.invalidateQueries({ queryKey: ["kv"] });
+      void qc.invalidateQueries({ queryKey: kvKeys.all });
       router.push(kvHref(parentFolder(prefix), "folder"));
     } catch (err) {
-      setError((err as ApiFailure).message);
+      setError((err as Error).message);
     }
   }
 

@@ -6,10 +6,9 @@ import { base64ToBytes, bytesToBase64, formatBytes, utf8DecodeStrict, utf8Encode
 import { reapplyEdit } from "@/lib/kv/merge";
 import { uint64Problem } from "@/lib/kv/uint64";
 import { guessFormat, prettyJson, sizeProblem, syntaxProblem, type ValueFormat } from "@/lib/kv/value";
-import type { ApiFailure } from "./api-client";
 import { KvDiff } from "./kv-conflict";
 import { Button, ErrorText, Notice } from "./kv-ui";
-import { putKey } from "./kv-writes";
+import { conflictOf, putKey } from "./kv-writes";
 import { LazyCodeEditor } from "./lazy-code-editor";
 
 interface Conflict {
@@ -71,12 +70,11 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
       const saved = await putKey({ key: base.key, value, flags: flags.trim(), cas });
       props.onSaved(saved);
     } catch (err) {
-      const f = err as ApiFailure;
-      const c = f.conflict;
+      const c = conflictOf(err);
       if (c) {
         setConflict({ current: c.current });
         setConfirmOverwrite(false);
-      } else setError(f.message);
+      } else setError((err as Error).message);
     } finally {
       setSaving(false);
       setConfirmInvalid(false);

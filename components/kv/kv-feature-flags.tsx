@@ -4,9 +4,8 @@ import { useState } from "react";
 import type { KvEntry } from "@/lib/api/kv";
 import { bytesToBase64, utf8Encode } from "@/lib/kv/bytes";
 import { toggleFlag } from "@/lib/kv/value";
-import type { ApiFailure } from "./api-client";
 import { ErrorText } from "./kv-ui";
-import { putKey } from "./kv-writes";
+import { conflictOf, putKey } from "./kv-writes";
 
 /** A JSON object of booleans as switches; each toggle is its own check-and-set write. */
 export function KvFeatureFlags(props: {
@@ -28,11 +27,10 @@ export function KvFeatureFlags(props: {
       const entry = await putKey({ key: props.entry.key, value: bytesToBase64(utf8Encode(next)), flags: props.entry.flags, cas: props.entry.modifyIndex });
       props.onWritten(entry);
     } catch (err) {
-      const f = err as ApiFailure;
-      if (f.conflict) {
+      if (conflictOf(err)) {
         setError(`Nothing was written: someone changed this value meanwhile. The switches now show their value; toggle again if you still mean it.`);
         props.onConflict();
-      } else setError(f.message);
+      } else setError((err as Error).message);
     } finally {
       setBusy(null);
     }

@@ -4,8 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ImportPreview, ImportResult, type ImportRow } from "@/lib/api/kv";
 import { parseExportFile, type ExportEntry } from "@/lib/kv/export-format";
-import { ApiFailure, callApi } from "./api-client";
+import { ApiFailure, callApi } from "@/components/data/call-api";
 import { Button, ErrorText, Notice } from "./kv-ui";
+import { kvKeys } from "./queries";
 
 /** Import a `consul kv export` file: preview what is created and changed, then write with check-and-set. */
 export function KvImport({ prefix }: { prefix: string }) {
@@ -57,7 +58,7 @@ export function KvImport({ prefix }: { prefix: string }) {
       else setError((err as Error).message);
     } finally {
       setBusy(false);
-      void qc.invalidateQueries({ queryKey: ["kv"] });
+      void qc.invalidateQueries({ queryKey: kvKeys.all });
     }
   }
 

@@ -7,13 +7,13 @@ import type { KvEntry } from "@/lib/api/kv";
 import { base64ToBytes, formatBytes } from "@/lib/kv/bytes";
 import { baseName, kvHref, parentFolder } from "@/lib/kv/key";
 import { featureFlags, prettyJson, sniffValue } from "@/lib/kv/value";
-import { kvKeys, type ApiFailure } from "./api-client";
 import { KvBinaryView } from "./kv-binary";
 import { KvDiff } from "./kv-conflict";
 import { KvEditor } from "./kv-editor";
 import { KvFeatureFlags } from "./kv-feature-flags";
 import { Button, ErrorText, Notice } from "./kv-ui";
-import { deleteKeyAt } from "./kv-writes";
+import { conflictOf, deleteKeyAt } from "./kv-writes";
+import { kvKeys, kvQueries } from "./queries";
 import { LazyCodeEditor } from "./lazy-code-editor";
 import { useEntry } from "./use-kv";
 
@@ -25,19 +25,18 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
   const [savedNote, setSavedNote] = useState<string | null>(null);
 
   function afterWrite(e: KvEntry | null) {
-    if (e) qc.setQueryData(kvKeys.entry(keyName), { entry: e, lockSession: entry.data?.lockSession ?? null });
-    void qc.invalidateQueries({ queryKey: kvKeys.entry(keyName) });
-    void qc.invalidateQueries({ queryKey: kvKeys.recent() });
-    void qc.invalidateQueries({ queryKey: ["kv", "folder"] });
+    if (e) qc.setQueryData(kvQueries.entry(keyName).queryKey, { entry: e, lockSession: entry.data?.lockSession ?? null });
+    void qc.invalidateQueries({ queryKey: kvQueries.entry(keyName).queryKey });
+    void qc.invalidateQueries({ queryKey: kvQueries.recent().queryKey });
+    void qc.invalidateQueries({ queryKey: kvKeys.folders });
   }
 
   if (entry.isPending) return <p className="text-sm">Loading {keyName}…</p>;
   if (entry.error) {
-    const f = entry.error as ApiFailure;
     return (
       <div className="space-y-2">
         <h1 className="font-mono text-lg break-all">{keyName}</h1>
-        <ErrorText>{f.message}</ErrorText>
+        <ErrorText>{entry.error.message}</ErrorText>
       </div>
     );
   }
@@ -177,12 +176,12 @@ function KvDeleteKey({ entry, onConflict }: { entry: KvEntry; onConflict: () => 
     setError(null);
     try {
       await deleteKeyAt(entry.key, cas);
-      void qc.invalidateQueries({ queryKey: ["kv"] });
+      void qc.invalidateQueries({ queryKey: kvKeys.all });
       router.push(kvHref(parentFolder(entry.key), "folder"));
     } catch (err) {
-      const f = err as ApiFailure;
-      if (f.conflict) setConflict({ current: f.conflict.current, seen: entry });
-      else setError(f.message);
+      const c = conflictOf(err);
+      if (c) setConflict({ current: c.current, seen: entry });
+      else setError((err as Error).message);
       setStage("idle");
     }
   }

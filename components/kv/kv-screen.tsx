@@ -9,7 +9,7 @@ import { KvSearch } from "./kv-search";
 
 export type KvTarget = { kind: "key"; key: string } | { kind: "folder"; prefix: string };
 
-export interface KvScreenProps {
+interface KvScreenProps {
   target: KvTarget;
   readOnly: boolean;
   maxValueBytes: number;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { z } from "zod";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/data/call-api";
 import { Button, ErrorText, Notice } from "./kv-ui";
 
 /** The token goes to our server once; it comes back only as an httpOnly cookie page scripts cannot read. */

@@ -1,39 +1,20 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { AuditList, KvEntryAnswer, KvKeyList, KvListing } from "@/lib/api/kv";
-import { callApi, kvKeys, q } from "./api-client";
+import { kvQueries } from "./queries";
 
 export function useEntry(key: string) {
-  return useQuery({
-    queryKey: kvKeys.entry(key),
-    queryFn: ({ signal }) => callApi(`/api/kv?key=${q(key)}`, KvEntryAnswer, { signal }),
-    staleTime: 0,
-    retry: false,
-  });
+  return useQuery(kvQueries.entry(key));
 }
 
 export function useFolder(prefix: string) {
-  return useQuery({
-    queryKey: kvKeys.folder(prefix),
-    queryFn: ({ signal }) => callApi(`/api/kv/list?prefix=${q(prefix)}`, KvListing, { signal }),
-    staleTime: 0,
-  });
+  return useQuery(kvQueries.folder(prefix));
 }
 
 export function useAllKeys(prefix: string, enabled: boolean) {
-  return useQuery({
-    queryKey: kvKeys.allKeys(prefix),
-    queryFn: ({ signal }) => callApi(`/api/kv/keys?prefix=${q(prefix)}`, KvKeyList, { signal }),
-    enabled,
-    staleTime: 30_000,
-  });
+  return useQuery({ ...kvQueries.allKeys(prefix), enabled });
 }
 
 export function useRecentChanges() {
-  return useQuery({
-    queryKey: kvKeys.recent(),
-    queryFn: ({ signal }) => callApi("/api/kv/recent", AuditList, { signal }),
-    staleTime: 0,
-  });
+  return useQuery(kvQueries.recent());
 }

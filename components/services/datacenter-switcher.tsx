@@ -1,20 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { DatacentersSchema } from "@/lib/api/live";
-import { ApiErrorSchema } from "@/lib/api/overview";
-import { liveKeys } from "@/components/health/query-keys";
-
-async function fetchDatacenters(): Promise<string[]> {
-  const res = await fetch("/api/datacenters", { cache: "no-store" });
-  const body: unknown = await res.json();
-  if (!res.ok) throw new Error(ApiErrorSchema.safeParse(body).data?.error.message ?? `HTTP ${res.status}`);
-  return DatacentersSchema.parse(body).datacenters;
-}
+import { datacentersQuery } from "./queries";
 
 /** Datacenters from /v1/catalog/datacenters (nearest first); choosing one navigates to its view. */
 export function DatacenterSwitcher({ dc, onChange }: { dc: string | undefined; onChange: (dc: string) => void }) {
-  const { data, error } = useQuery({ queryKey: liveKeys.datacenters(), queryFn: fetchDatacenters, staleTime: 30_000 });
+  const { data, error } = useQuery(datacentersQuery());
   // Consul lists the local datacenter first; with no ?dc= that is the one shown.
   const current = dc ?? data?.[0] ?? "";
   return (

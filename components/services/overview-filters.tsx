@@ -1,6 +1,10 @@
 "use client";
 
+import { SERVICE_STATUSES } from "@/lib/api/overview";
 import type { OverviewParams, SortKey } from "@/lib/health/view";
+
+/** Worst first, as the list sorts by default. */
+const STATUS_OPTIONS = [...SERVICE_STATUSES].reverse();
 
 const SORT_LABELS: Record<SortKey, string> = {
   problems: "Problems first",
@@ -35,12 +39,14 @@ export function OverviewFilters({
         <select
           className="rounded border border-slate-300 bg-white px-2 py-1"
           value={params.status ?? ""}
-          onChange={(e) => onChange({ status: (["OK", "DEGRADED", "DOWN"] as const).find((s) => s === e.target.value) })}
+          onChange={(e) => onChange({ status: SERVICE_STATUSES.find((s) => s === e.target.value) })}
         >
           <option value="">Any</option>
-          <option value="DOWN">DOWN</option>
-          <option value="DEGRADED">DEGRADED</option>
-          <option value="OK">OK</option>
+          {STATUS_OPTIONS.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
       </label>
       <label className="flex flex-col gap-1">

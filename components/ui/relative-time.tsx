@@ -2,7 +2,7 @@
 
 import { useNow } from "./use-now";
 
-export function formatAgo(ms: number): string {
+function formatAgo(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);

@@ -6,7 +6,7 @@ const STYLE = {
   maintenance: { icon: "◆", className: "bg-status-maintenance", label: "maintenance" },
 } as const;
 
-export type StateKind = keyof typeof STYLE;
+type StateKind = keyof typeof STYLE;
 
 /** An instance's or a check's state by colour, shape and word. */
 export function StateBadge({ state }: { state: StateKind }) {

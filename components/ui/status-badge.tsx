@@ -1,4 +1,4 @@
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 
 const STYLE: Record<ServiceStatus, { icon: string; className: string; label: string }> = {
   OK: { icon: "●", className: "bg-status-ok", label: "OK" },

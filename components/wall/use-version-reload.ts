@@ -2,16 +2,10 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { VersionSchema } from "@/lib/api/version";
+import { versionQuery } from "./queries";
 
 const POLL_MS = 5 * 60_000;
 const RELOADED_FOR = "consul-wall-reloaded-for";
-
-async function fetchBuildId(): Promise<string> {
-  const res = await fetch("/api/version", { cache: "no-store" });
-  if (!res.ok) throw new Error(`GET /api/version → ${res.status}`);
-  return VersionSchema.parse(await res.json()).buildId;
-}
 
 /**
  * Reloads the page when the dashboard serving it is a new build. Asked rarely, and at
@@ -20,8 +14,7 @@ async function fetchBuildId(): Promise<string> {
 export function useVersionReload(loadedBuildId: string, streamOpen: boolean): void {
   const qc = useQueryClient();
   const { data, refetch } = useQuery({
-    queryKey: ["version"],
-    queryFn: fetchBuildId,
+    ...versionQuery(),
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: false,
     staleTime: 0,
@@ -38,7 +31,7 @@ export function useVersionReload(loadedBuildId: string, streamOpen: boolean): vo
     return () => window.removeEventListener("visibilitychange", onVisible);
   }, [refetch]);
   useEffect(() => {
-    if (streamOpen) void qc.invalidateQueries({ queryKey: ["version"] });
+    if (streamOpen) void qc.invalidateQueries({ queryKey: versionQuery().queryKey });
   }, [qc, streamOpen]);
   useEffect(() => {
     if (!data || data === loadedBuildId) return;

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import type { LiveSummary } from "@/lib/api/live";
 import { statusTotals, type StatusTotals } from "@/lib/health/rollup";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 import { wallTiles, type WallTile } from "@/lib/wall/tiles";
 
 /** The wall's tiles and the totals of what it shows (folded OK services included). */

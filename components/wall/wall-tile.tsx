@@ -2,7 +2,7 @@
 
 import type { CSSProperties } from "react";
 import type { LiveSummary } from "@/lib/api/live";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 import { fitName, shortDuration } from "@/lib/wall/tiles";
 
 const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: "■" };

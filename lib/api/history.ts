@@ -1,15 +1,14 @@
 import { z } from "zod";
-import { ServiceStatusSchema } from "./overview";
+import { ServiceStatusSchema, StatusCountsSchema } from "./overview";
 
 /** Contract of OUR /api/history JSON (`?dc=&service=`), shared by the route and the charts. */
 
-export const CountPointSchema = z.object({
-  /** Start of the minute, ms since the epoch. */
-  t: z.number().int(),
-  OK: z.number().int(),
-  DEGRADED: z.number().int(),
-  DOWN: z.number().int(),
-});
+export const CountPointSchema = z
+  .object({
+    /** Start of the minute, ms since the epoch. */
+    t: z.number().int(),
+  })
+  .extend(StatusCountsSchema.shape);
 export type CountPoint = z.infer<typeof CountPointSchema>;
 
 export const StatusPointSchema = z.object({ t: z.number().int(), status: ServiceStatusSchema });

@@ -20,7 +20,7 @@ export const KvEntry = z.object({
 });
 export type KvEntry = z.output<typeof KvEntry>;
 
-export const KvSessionInfo = z.object({ id: z.string(), name: z.string(), node: z.string() }).nullable();
+const KvSessionInfo = z.object({ id: z.string(), name: z.string(), node: z.string() }).nullable();
 
 export const KvEntryAnswer = z.object({ entry: KvEntry, lockSession: KvSessionInfo });
 export type KvEntryAnswer = z.output<typeof KvEntryAnswer>;
@@ -52,9 +52,7 @@ export type KvConflict = z.output<typeof KvConflict>;
 
 export const KvWriteResult = z.object({ entry: KvEntry.nullable() });
 
-export const ApiError = z.object({ error: z.object({ kind: z.string(), message: z.string() }) });
-
-export const ImportEntry = z.object({ key: z.string(), flags: u64, value: z.string() });
+const ImportEntry = z.object({ key: z.string(), flags: u64, value: z.string() });
 
 export const ImportPreviewBody = z.object({ prefix: z.string(), entries: z.array(ImportEntry) });
 
@@ -63,7 +61,9 @@ export const ImportRow = z.object({
   action: z.enum(["create", "change", "unchanged"]),
   value: z.string(),
   flags: z.string(),
+  /** ModifyIndex seen at preview time ("0": the key did not exist). */
   expectIndex: z.string(),
+  /** Size of the new value in bytes. */
   size: z.number(),
 });
 export type ImportRow = z.output<typeof ImportRow>;

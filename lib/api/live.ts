@@ -46,20 +46,23 @@ export const TransitionSchema = z.object({
 });
 export type Transition = z.infer<typeof TransitionSchema>;
 
-const CheckSchema = z.object({
+export const HealthCheckSchema = z.object({
   node: z.string(),
   checkId: z.string(),
   name: z.string(),
   status: z.enum(["passing", "warning", "critical"]),
+  /** Empty for a node-level check (e.g. serfHealth), which applies to every instance on the node. */
   serviceId: z.string(),
   serviceName: z.string(),
   type: z.string(),
   output: z.string(),
   notes: z.string(),
 });
+export type HealthCheck = z.infer<typeof HealthCheckSchema>;
 
 export const InstanceDetailSchema = z.object({
   node: z.string(),
+  /** Service ID, unique per node (two instances of one service on one node differ here). */
   id: z.string(),
   address: z.string(),
   port: z.number().int(),
@@ -68,7 +71,7 @@ export const InstanceDetailSchema = z.object({
   healthy: z.boolean(),
   state: InstanceStateSchema,
   maintenance: z.object({ scope: z.enum(["service", "node"]), reason: z.string() }).nullable(),
-  checks: z.array(CheckSchema),
+  checks: z.array(HealthCheckSchema),
 });
 export type InstanceDetail = z.infer<typeof InstanceDetailSchema>;
 

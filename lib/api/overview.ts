@@ -2,7 +2,16 @@ import { z } from "zod";
 
 /** Contract of OUR /api/services JSON, shared by the route and the browser. */
 
+/** The one list of service statuses, healthiest first. */
 export const ServiceStatusSchema = z.enum(["OK", "DEGRADED", "DOWN"]);
+export type ServiceStatus = z.output<typeof ServiceStatusSchema>;
+export const SERVICE_STATUSES = ServiceStatusSchema.options;
+
+const count = z.number().int();
+/** A count per status: `{ OK, DEGRADED, DOWN }`. */
+export const StatusCountsSchema = z.object(
+  Object.fromEntries(SERVICE_STATUSES.map((s) => [s, count])) as Record<ServiceStatus, typeof count>,
+);
 
 export const ServiceSummarySchema = z.object({
   name: z.string(),
@@ -21,17 +30,7 @@ export const OverviewSchema = z.object({
   knownLeader: z.boolean().nullable(),
   lastContactMs: z.number().nullable(),
   source: z.enum(["ui-nodes", "public"]),
-  totals: z.object({
-    services: z.number().int(),
-    OK: z.number().int(),
-    DEGRADED: z.number().int(),
-    DOWN: z.number().int(),
-  }),
+  totals: z.object({ services: z.number().int() }).extend(StatusCountsSchema.shape),
   services: z.array(ServiceSummarySchema),
 });
 export type Overview = z.infer<typeof OverviewSchema>;
-
-export const ApiErrorSchema = z.object({
-  error: z.object({ kind: z.string(), message: z.string() }),
-});
-export type ApiError = z.infer<typeof ApiErrorSchema>;

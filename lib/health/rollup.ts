@@ -1,3 +1,4 @@
+import type { Overview } from "@/lib/api/overview";
 import type {
   HealthCheck,
   InstanceHealth,
@@ -7,8 +8,8 @@ import type {
   ServiceStatus,
 } from "./types";
 
-export const NODE_MAINTENANCE_CHECK = "_node_maintenance";
-export const SERVICE_MAINTENANCE_PREFIX = "_service_maintenance:";
+const NODE_MAINTENANCE_CHECK = "_node_maintenance";
+const SERVICE_MAINTENANCE_PREFIX = "_service_maintenance:";
 
 export function isMaintenanceCheck(checkId: string): boolean {
   return checkId === NODE_MAINTENANCE_CHECK || checkId.startsWith(SERVICE_MAINTENANCE_PREFIX);
@@ -107,12 +108,7 @@ export function compareByProblemFirst(a: Pick<ServiceHealth, "status" | "name">,
   return STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.name.localeCompare(b.name);
 }
 
-export interface StatusTotals {
-  services: number;
-  OK: number;
-  DEGRADED: number;
-  DOWN: number;
-}
+export type StatusTotals = Overview["totals"];
 
 export function statusTotals(services: Pick<ServiceHealth, "status">[]): StatusTotals {
   const totals: StatusTotals = { services: services.length, OK: 0, DEGRADED: 0, DOWN: 0 };

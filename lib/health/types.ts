@@ -1,31 +1,17 @@
-/** Domain types for service health. Isomorphic: used by the server and the browser. */
+/**
+ * Domain types for service health. Isomorphic: used by the server and the browser.
+ * Where a type is also part of our API, it is derived from the zod contract in lib/api.
+ */
+import type { HealthCheck, InstanceDetail } from "@/lib/api/live";
+import type { ServiceSummary } from "@/lib/api/overview";
 
-export type CheckStatus = "passing" | "warning" | "critical";
-export type ServiceStatus = "OK" | "DEGRADED" | "DOWN";
+export type { HealthCheck } from "@/lib/api/live";
+export type { ServiceStatus } from "@/lib/api/overview";
 
-export interface HealthCheck {
-  node: string;
-  checkId: string;
-  name: string;
-  status: CheckStatus;
-  /** Empty for a node-level check (e.g. serfHealth), which applies to every instance on the node. */
-  serviceId: string;
-  serviceName: string;
-  type: string;
-  output: string;
-  notes: string;
-}
+export type CheckStatus = HealthCheck["status"];
 
-export interface ServiceInstance {
-  node: string;
-  /** Service ID, unique per node (two instances of one service on one node differ here). */
-  id: string;
-  service: string;
-  address: string;
-  port: number;
-  tags: string[];
-  meta: Record<string, string>;
-}
+/** One registered instance: the identity fields of the API's instance detail, and its service's name. */
+export type ServiceInstance = Pick<InstanceDetail, "node" | "id" | "address" | "port" | "tags" | "meta"> & { service: string };
 
 export interface InstanceProblem {
   checkId: string;
@@ -42,23 +28,14 @@ export interface InstanceHealth {
   instance: ServiceInstance;
   healthy: boolean;
   /** Set when the instance or its node is in maintenance mode; the reason as given, may be empty. */
-  maintenance: { scope: "service" | "node"; reason: string } | null;
+  maintenance: InstanceDetail["maintenance"];
   /** Every check applying to the instance that is not passing. Empty when healthy. */
   problems: InstanceProblem[];
   /** Every check applying to the instance: node checks first, then service checks. */
   checks: HealthCheck[];
 }
 
-export interface ServiceHealth {
-  name: string;
-  /** Union of the instances' tags, sorted. */
-  tags: string[];
-  healthy: number;
-  total: number;
-  status: ServiceStatus;
-  /** Instances in maintenance mode. */
-  inMaintenance: number;
-  /** Names of the non-passing checks across instances, most frequent first. */
-  failingChecks: string[];
+/** A service's rollup: its summary (tags are the union of the instances', sorted) and every instance. */
+export interface ServiceHealth extends ServiceSummary {
   instances: InstanceHealth[];
 }

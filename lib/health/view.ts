@@ -1,11 +1,10 @@
 import { compareByProblemFirst } from "./rollup";
-import type { ServiceStatus } from "./types";
+import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
 
 /** Overview view state, kept in the URL (`?dc=&q=&status=&tag=&sort=`) so every view is a link. */
 
 export const SORT_KEYS = ["problems", "name", "status", "instances"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-const STATUSES: readonly ServiceStatus[] = ["OK", "DEGRADED", "DOWN"];
 
 export interface OverviewParams {
   dc: string | undefined;
@@ -24,7 +23,7 @@ export function parseOverviewParams(sp: ParamSource): OverviewParams {
   return {
     dc: sp.get("dc") || undefined,
     q: sp.get("q") ?? "",
-    status: STATUSES.find((s) => s === status),
+    status: SERVICE_STATUSES.find((s) => s === status),
     tag: sp.get("tag") || undefined,
     sort: SORT_KEYS.find((k) => k === sort) ?? "problems",
   };

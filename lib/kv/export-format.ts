@@ -21,7 +21,7 @@ const entrySchema = z.object({
   value: base64,
 });
 
-export const exportFileSchema = z.array(entrySchema);
+const exportFileSchema = z.array(entrySchema);
 
 /** Parses an export file without losing uint64 precision; throws an Error naming the problem. */
 export function parseExportFile(text: string): ExportEntry[] {

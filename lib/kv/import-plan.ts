@@ -1,6 +1,5 @@
+import type { ImportRow } from "@/lib/api/kv";
 import type { ExportEntry } from "./export-format";
-
-export type ImportAction = "create" | "change" | "unchanged";
 
 export interface CurrentEntry {
   value: string;
@@ -8,19 +7,8 @@ export interface CurrentEntry {
   modifyIndex: string;
 }
 
-export interface ImportRow {
-  key: string;
-  action: ImportAction;
-  value: string;
-  flags: string;
-  /** ModifyIndex seen at preview time ("0": the key did not exist). */
-  expectIndex: string;
-  /** Size of the new value in bytes. */
-  size: number;
-}
-
 /** Where an imported key lands: like `consul kv import -prefix`, the prefix goes in front. */
-export function targetKey(prefix: string, key: string): string {
+function targetKey(prefix: string, key: string): string {
   return `${prefix}${key}`;
 }
 
@@ -35,7 +23,7 @@ export function planImport(entries: readonly ExportEntry[], prefix: string, curr
   for (const e of entries) {
     const key = targetKey(prefix, e.key);
     const now = current.get(key);
-    const action: ImportAction = !now ? "create" : now.value === e.value && now.flags === e.flags ? "unchanged" : "change";
+    const action: ImportRow["action"] = !now ? "create" : now.value === e.value && now.flags === e.flags ? "unchanged" : "change";
     // A later entry for the same key wins, as it would with `consul kv import`.
     seen.set(key, { key, action, value: e.value, flags: e.flags, expectIndex: now?.modifyIndex ?? "0", size: base64Size(e.value) });
   }

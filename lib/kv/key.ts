@@ -26,7 +26,7 @@ export function keyProblem(key: string): string | null {
 }
 
 /** Long keys work, but a URL path must stay well under HTTP header limits. */
-export const MAX_KEY_LENGTH = 2048;
+const MAX_KEY_LENGTH = 2048;
 
 /** The folder a key or folder sits in ("" for the root). */
 export function parentFolder(path: string): string {

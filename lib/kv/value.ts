@@ -107,9 +107,6 @@ export function toggleFlag(text: string, name: string, on: boolean): string {
   return indent ? JSON.stringify(next, null, indent.includes("\t") ? "\t" : indent.length) + (text.endsWith("\n") ? "\n" : "") : JSON.stringify(next);
 }
 
-/** Consul's default `kv_max_value_size`. */
-export const DEFAULT_MAX_VALUE_BYTES = 512 * 1024;
-
 export function sizeProblem(size: number, limit: number): string | null {
   return size > limit
     ? `The value is ${formatBytes(size)} (${size} bytes); Consul accepts at most ${formatBytes(limit)} (${limit} bytes) per key. Nothing was sent.`

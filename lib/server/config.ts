@@ -2,7 +2,6 @@ import "server-only";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { DEFAULT_MAX_VALUE_BYTES } from "@/lib/kv/value";
 import { DomainError } from "./errors";
 
 /**
@@ -197,7 +196,7 @@ export function parseConfig(env: Env): Config {
     tls,
     readOnly: e.DASHBOARD_READ_ONLY ?? false,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
-    kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? DEFAULT_MAX_VALUE_BYTES,
+    kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? CONSUL_KV_MAX_VALUE_BYTES,
     watch: {
       idleMs: (e.DASHBOARD_WATCH_IDLE_SECONDS ?? 60) * 1000,
       maxBackoffMs: (e.DASHBOARD_WATCH_MAX_BACKOFF_SECONDS ?? 10) * 1000,
@@ -206,6 +205,9 @@ export function parseConfig(env: Env): Config {
     },
   };
 }
+
+/** Consul's own default kv_max_value_size. */
+const CONSUL_KV_MAX_VALUE_BYTES = 512 * 1024;
 
 let cached: Config | undefined;
 

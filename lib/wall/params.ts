@@ -1,4 +1,4 @@
-import type { ServiceStatus } from "@/lib/health/types";
+import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
 
 /**
  * Wall options, all from the link so a TV is set up by its URL:
@@ -21,8 +21,7 @@ export interface WallParams {
 
 type ParamSource = { get(name: string): string | null };
 
-const STATUSES: readonly ServiceStatus[] = ["OK", "DEGRADED", "DOWN"];
-export const DEFAULT_ROTATE_MS = 30_000;
+const DEFAULT_ROTATE_MS = 30_000;
 const MIN_ROTATE_MS = 5_000;
 
 /** "30s", "2m", "1h" or a bare number of seconds → ms; undefined when unreadable. */
@@ -38,7 +37,7 @@ export function parseDuration(raw: string): number | undefined {
 export function parseWallParams(sp: ParamSource): WallParams {
   const warnings: string[] = [];
   const rawStatus = sp.get("status");
-  const status = STATUSES.find((s) => s === rawStatus?.toUpperCase());
+  const status = SERVICE_STATUSES.find((s) => s === rawStatus?.toUpperCase());
   if (rawStatus && !status) warnings.push(`status="${rawStatus}" ignored (use OK, DEGRADED or DOWN)`);
 
   const rotate = [...new Set((sp.get("rotate") ?? "").split(",").map((d) => d.trim()).filter(Boolean))];

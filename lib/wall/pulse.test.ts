@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 import { StatusTracker } from "./pulse";
 
 const s = (name: string, status: ServiceStatus) => ({ name, status });

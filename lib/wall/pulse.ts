@@ -1,4 +1,4 @@
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 
 /**
  * Remembers each service's last seen status, so the wall can pulse a tile whose

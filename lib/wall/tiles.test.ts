@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 import { fitName, shortDuration, wallTiles } from "./tiles";
 
 const svc = (name: string, status: ServiceStatus, tags: string[] = []) => ({ name, status, tags, total: 1 });

@@ -1,8 +1,8 @@
 import { filterAndSort } from "@/lib/health/view";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { ServiceStatus } from "@/lib/api/overview";
 
 /** Above this many tiles, OK services fold into one count tile; problems always keep their own. */
-export const MAX_TILES = 200;
+const MAX_TILES = 200;
 
 interface Service {
   name: string;

@@ -7,6 +7,8 @@ import { ConsulError } from "./errors";
 import { consulPath } from "./paths";
 import { ConsulTransport, type QueryValue, type ResponseMeta } from "./transport";
 
+export type { ResponseMeta };
+
 export interface ReadOptions {
   /** Keep every JSON number as its decimal text (uint64 Flags and indexes would lose digits as JS numbers). */
   lossless?: boolean;

@@ -4,25 +4,13 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { MinuteRing } from "@/lib/history/minute-ring";
-import type { ServiceStatus } from "@/lib/health/types";
+import type { CountPoint, StatusPoint } from "@/lib/api/history";
+import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
 
 /** Status codes in a ring: 0 = no data; larger is worse, so a minute keeps its worst status. */
 const CODE: Record<ServiceStatus, number> = { OK: 1, DEGRADED: 2, DOWN: 3 };
 const STATUS: Record<number, ServiceStatus> = { 1: "OK", 2: "DEGRADED", 3: "DOWN" };
 const lastWins = (_old: number, next: number) => next;
-
-export interface CountPoint {
-  /** Start of the minute, ms since the epoch. */
-  t: number;
-  OK: number;
-  DEGRADED: number;
-  DOWN: number;
-}
-
-export interface StatusPoint {
-  t: number;
-  status: ServiceStatus;
-}
 
 const FileSchema = z.object({
   version: z.literal(1),
@@ -87,7 +75,7 @@ export class HistoryStore {
       counts[s.status] += 1;
       h.service(s.name).set(minute, CODE[s.status]);
     }
-    for (const st of ["OK", "DEGRADED", "DOWN"] as const) h.totals[st].set(minute, counts[st]);
+    for (const st of SERVICE_STATUSES) h.totals[st].set(minute, counts[st]);
     // Services gone for longer than the window are forgotten: churn of names must not grow memory for weeks.
     if (minute !== h.prunedAt) {
       h.prunedAt = minute;
@@ -194,7 +182,7 @@ export class HistoryStore {
       const buf = Buffer.from(s, "base64");
       return new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     };
-    for (const st of ["OK", "DEGRADED", "DOWN"] as const) {
+    for (const st of SERVICE_STATUSES) {
       h.totals[st] = MinuteRing.restore({ latest: f.totals.latest, values: words(f.totals[st]) }, this.minutes, lastWins);
     }
     for (const [name, s] of Object.entries(f.services)) {

@@ -1,10 +1,9 @@
 import "server-only";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
-import type { BlockingResult, ConsulClient } from "../consul/client";
+import type { BlockingResult, ConsulClient, ResponseMeta } from "../consul/client";
 import type { HealthInputs } from "../consul/health";
 import { DEFAULT_SLICES, membershipReader, type SliceOptions } from "../consul/membership";
-import type { ResponseMeta } from "../consul/transport";
 import { watchNonPassingChecks, watchServiceChecks, watchServiceNames } from "../consul/watch-queries";
 
 export interface SourceRound {

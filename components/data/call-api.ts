@@ -1,7 +1,12 @@
 import type { z } from "zod";
-import { ApiError, KvConflict } from "@/lib/api/kv";
+import { ApiErrorSchema } from "@/lib/api/errors";
 
-/** A failed call to our API, with the server's specific message (and, on a conflict, the value now in Consul). */
+/**
+ * A failed call to our API, with the server's specific message. `kind` is the server's
+ * error kind, or the browser's own: "network" (no answer), "http" (an error answer
+ * without our error body), "bad_answer" (a success that breaks the contract).
+ * `body` keeps the whole answer for the kinds that carry more (a KV conflict, an import).
+ */
 export class ApiFailure extends Error {
   constructor(
     readonly status: number,
@@ -12,13 +17,12 @@ export class ApiFailure extends Error {
     super(message);
     this.name = "ApiFailure";
   }
-
-  get conflict(): KvConflict | null {
-    const c = KvConflict.safeParse(this.body);
-    return c.success ? c.data : null;
-  }
 }
 
+/**
+ * The one way the browser calls our /api: no caching, an optional JSON body, the answer
+ * validated with its zod contract, and every failure an ApiFailure with a specific message.
+ */
 export async function callApi<S extends z.ZodType>(url: string, schema: S, init?: RequestInit & { json?: unknown }): Promise<z.output<S>> {
   const { json, ...rest } = init ?? {};
   let res: Response;
@@ -39,7 +43,7 @@ export async function callApi<S extends z.ZodType>(url: string, schema: S, init?
     body = null;
   }
   if (!res.ok) {
-    const e = ApiError.safeParse(body);
+    const e = ApiErrorSchema.safeParse(body);
     const message = e.success ? e.data.error.message : `The dashboard answered HTTP ${res.status}`;
     throw new ApiFailure(res.status, e.success ? e.data.error.kind : "http", message, body);
   }
@@ -48,13 +52,9 @@ export async function callApi<S extends z.ZodType>(url: string, schema: S, init?
   return parsed.data;
 }
 
-export const kvKeys = {
-  all: ["kv"] as const,
-  entry: (key: string) => ["kv", "entry", key] as const,
-  folder: (prefix: string) => ["kv", "folder", prefix] as const,
-  allKeys: (prefix: string) => ["kv", "keys", prefix] as const,
-  recent: () => ["kv", "recent"] as const,
-  me: () => ["auth", "me"] as const,
-};
-
-export const q = (s: string) => encodeURIComponent(s);
+/** `path?a=…&b=…` without the parameters that are unset. */
+export function apiUrl(path: string, params: Record<string, string | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) sp.set(k, v);
+  return sp.size ? `${path}?${sp}` : path;
+}
