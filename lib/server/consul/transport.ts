@@ -1,6 +1,7 @@
 import "server-only";
 import { Agent, request, errors as undiciErrors } from "undici";
 import type { Config } from "../config";
+import { timeConsulRequest } from "../metrics";
 import { ConsulError } from "./errors";
 
 export type QueryValue = string | number | boolean | undefined | null;
@@ -93,7 +94,11 @@ export class ConsulTransport {
     return this.config.consulUrl;
   }
 
-  async send(req: TransportRequest): Promise<TransportResponse> {
+  send(req: TransportRequest): Promise<TransportResponse> {
+    return timeConsulRequest(req.path, req.query, () => this.sendOnce(req));
+  }
+
+  private async sendOnce(req: TransportRequest): Promise<TransportResponse> {
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;

@@ -1,5 +1,6 @@
 import "server-only";
 import { getConfig } from "../config";
+import { log } from "../log";
 import type { DcWatch } from "../watch/dc-watch";
 import { HistoryStore } from "./store";
 
@@ -18,11 +19,11 @@ class History {
       try {
         this.store.flushSync();
       } catch (err) {
-        console.error("Could not save the health history", err);
+        log.error({ err }, "Could not save the health history");
       }
     };
     setInterval(() => {
-      this.store.flush().catch((err: unknown) => console.error("Could not save the health history", err));
+      this.store.flush().catch((err: unknown) => log.error({ err }, "Could not save the health history"));
     }, FLUSH_MS).unref();
     // Next's own handlers close the server and exit; these run first, synchronously.
     process.once("SIGTERM", flushNow);
@@ -34,7 +35,7 @@ class History {
   ensureLoaded(dc: string): Promise<void> {
     let p = this.loads.get(dc);
     if (!p) {
-      p = this.store.load(dc).catch((err: unknown) => console.error(`Could not load the health history of "${dc}"`, err));
+      p = this.store.load(dc).catch((err: unknown) => log.error({ err, dc }, "Could not load the health history"));
       this.loads.set(dc, p);
     }
     return p;

@@ -4,6 +4,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { MinuteRing } from "@/lib/history/minute-ring";
+import { log } from "../log";
 import type { ServiceStatus } from "@/lib/health/types";
 
 /** Status codes in a ring: 0 = no data; larger is worse, so a minute keeps its worst status. */
@@ -185,7 +186,7 @@ export class HistoryStore {
     }
     const parsed = FileSchema.safeParse(json);
     if (!parsed.success) {
-      console.error(`Ignoring unreadable history file ${this.file(dc)}: ${parsed.error.issues[0]?.message}`);
+      log.warn({ file: this.file(dc), problem: parsed.error.issues[0]?.message }, "Ignoring unreadable history file");
       return;
     }
     const f = parsed.data;

@@ -1,5 +1,6 @@
 import "server-only";
 import { ConfigError } from "../config";
+import { log } from "../log";
 import { isConsulError } from "../consul/errors";
 import { UnknownDatacenterError } from "../health/datacenters";
 
@@ -30,6 +31,6 @@ export function describeError(err: unknown): ErrorAnswer {
   }
   if (err instanceof UnknownDatacenterError) return { status: 404, kind: "unknown_datacenter", message: err.message };
   if (err instanceof ConfigError) return { status: 500, kind: "config", message: err.message };
-  console.error("Unhandled error in route", err);
+  log.error({ err }, "Unhandled error in route");
   return { status: 500, kind: "internal", message: "Internal error; see the dashboard server's log" };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { withRequestLog } from "../log";
 import { describeError } from "./errors";
 import { HttpError } from "./http-error";
 
@@ -6,7 +7,7 @@ type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
 /** Wraps a route handler so every failure becomes a specific JSON error with the right status. */
 export function route<C>(handler: Handler<C>): Handler<C> {
-  return async (req, ctx) => {
+  return (req, ctx) => withRequestLog(req, async () => {
     try {
       return await handler(req, ctx);
     } catch (err) {
@@ -19,5 +20,5 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       const { status, kind, message } = describeError(err);
       return Response.json({ error: { kind, message } }, { status, headers: { "cache-control": "no-store" } });
     }
-  };
+  });
 }

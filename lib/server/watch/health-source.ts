@@ -8,6 +8,7 @@ import { instancesFromUiNodes, readPublicHealth, type HealthInputs } from "../co
 import { toHealthCheck } from "../consul/reshape";
 import { ConsulCatalogServices, ConsulHealthCheck, ConsulServiceEntries, ConsulUiNodeServices } from "../consul/schemas";
 import type { ResponseMeta } from "../consul/transport";
+import { log } from "../log";
 import { DEFAULT_SLICES, readInstancesInSlices, type SliceOptions } from "./membership";
 
 export interface SourceRound {
@@ -86,7 +87,7 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
       } catch (err) {
         // 400: a Consul whose ui/nodes takes no filter; parse: one that ignored it.
         if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && (err.status === 400 || err.status === 404))))) throw err;
-        console.warn(`Reading /v1/internal/ui/nodes in slices failed (${err.message}); reading it whole instead`);
+        log.warn({ problem: err.message }, "Reading /v1/internal/ui/nodes in slices failed; reading it whole instead");
         sliced = false;
       }
     }
@@ -97,7 +98,7 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
         return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
       } catch (err) {
         if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404)))) throw err;
-        console.warn(`Consul's /v1/internal/ui/nodes is unusable (${err.message}); watching public endpoints instead`);
+        log.warn({ problem: err.message }, "Consul's /v1/internal/ui/nodes is unusable; watching public endpoints instead");
         mode = "public";
       }
     }
