@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { ConsulError } from "../consul/errors";
 import { getConsulClient } from "../consul/index";
 import { HttpError } from "../http/http-error";
+import { countOperatorSession } from "../metrics";
 import { ConsulTokenSelf, parseLosslessJson } from "../kv/schemas";
 
 /** httpOnly, SameSite=Strict: page scripts never see the operator's token. */
@@ -27,6 +28,7 @@ export async function checkToken(secret: string): Promise<{ accessor: string; de
     const res = await getConsulClient().transport.send({ path, token: secret });
     const self = parseLosslessJson(path, res.body, ConsulTokenSelf);
     const who = { accessor: self.AccessorID, description: self.Description || null };
+    if (!known.has(hash(secret))) countOperatorSession();
     known.set(hash(secret), who);
     return who;
   } catch (err) {
