@@ -181,6 +181,9 @@ test.describe("observability", () => {
   test("/metrics answers Prometheus text with the dashboard's metrics", async ({ request, app, page }) => {
     await page.goto("/"); // one SSE stream and some Consul requests to count
     await expect(page.getByRole("table", { name: "Services" })).toBeVisible();
+    const scrape = async () => (await request.get(`${app.url}/metrics`)).text();
+    // The page's live stream is open once the page says Live.
+    await expect.poll(scrape, { timeout: 20_000 }).toMatch(/consul_dashboard_sse_streams [1-9]/);
     const res = await request.get(`${app.url}/metrics`);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -200,7 +203,6 @@ test.describe("observability", () => {
     }
     expect(text).toMatch(/consul_dashboard_consul_requests_total\{group="health\/state",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/consul_dashboard_watch_round_age_seconds\{dc="local"\} \d/);
-    expect(text).toMatch(/consul_dashboard_sse_streams [1-9]/);
   });
 
   test("/api/readyz is 200 with Consul up and 503 with the reason when it stops; /api/healthz stays alive", async ({ request, launch }) => {
