@@ -2,6 +2,7 @@ import { test as base } from "@playwright/test";
 import { startAppServer, type AppServer, type AppServerOptions } from "../../scripts/app/app-server";
 import { startDevAgent, type DevAgent, type DevAgentOptions } from "../../scripts/consul/dev-agent";
 import { SeedApi } from "../../scripts/consul/seed-api";
+import { withCspGuard } from "./csp-guard";
 
 interface WorkerFixtures {
   /** A real Consul dev agent on free loopback ports, one per worker. */
@@ -20,7 +21,8 @@ interface TestFixtures {
   launch: { agent(opts?: DevAgentOptions): Promise<DevAgent>; app(opts: AppServerOptions): Promise<AppServer> };
 }
 
-export const test = base.extend<TestFixtures, WorkerFixtures>({
+// withCspGuard: every test fails on a Content-Security-Policy violation in any page it opens (csp-guard.ts).
+export const test = withCspGuard(base).extend<TestFixtures, WorkerFixtures>({
   launch: async ({}, use) => {
     const started: { stop(): Promise<void> }[] = [];
     const track = async <T extends { stop(): Promise<void> }>(p: Promise<T>): Promise<T> => {

@@ -77,3 +77,51 @@ describe("parseConfig", () => {
     expect(errorOf({ DASHBOARD_READ_ONLY: "sometimes" }).variable).toBe("DASHBOARD_READ_ONLY");
   });
 });
+
+describe("parseConfig: serving and hardening", () => {
+  it("listens on 127.0.0.1 and answers the loopback names by default; nothing may frame it", () => {
+    const c = parseConfig({});
+    expect(c.serve.host).toBe("127.0.0.1");
+    expect(c.serve.allowedHosts.map((h) => h.host)).toEqual(["127.0.0.1", "localhost", "[::1]"]);
+    expect(c.serve.frameAncestors).toEqual([]);
+    expect(c.serve.dev).toBe(false);
+    expect(c.logLevel).toBe("info");
+  });
+
+  it("DASHBOARD_HOST joins the default allowlist; a wildcard does not", () => {
+    expect(parseConfig({ DASHBOARD_HOST: "10.1.2.3" }).serve.allowedHosts.map((h) => h.host)).toEqual(["10.1.2.3", "localhost", "127.0.0.1", "[::1]"]);
+    expect(parseConfig({ DASHBOARD_HOST: "0.0.0.0" }).serve.allowedHosts.map((h) => h.host)).toEqual(["localhost", "127.0.0.1", "[::1]"]);
+    expect(errorOf({ DASHBOARD_HOST: "a host" }).message).toMatch(/^Invalid configuration: DASHBOARD_HOST: must be a host name or IP address/);
+  });
+
+  it("DASHBOARD_ALLOWED_HOSTS replaces the allowlist; entries may carry a port", () => {
+    const c = parseConfig({ DASHBOARD_ALLOWED_HOSTS: "consul-dash.example.com, ops.example.com:8443 ,[::1]" });
+    expect(c.serve.allowedHosts).toEqual([
+      { host: "consul-dash.example.com", port: undefined },
+      { host: "ops.example.com", port: "8443" },
+      { host: "[::1]", port: undefined },
+    ]);
+    expect(errorOf({ DASHBOARD_ALLOWED_HOSTS: "https://x.example" }).message).toBe(
+      'Invalid configuration: DASHBOARD_ALLOWED_HOSTS: "https://x.example" is not a host name with an optional :port',
+    );
+  });
+
+  it("DASHBOARD_FRAME_ANCESTORS takes origins separated by spaces or commas", () => {
+    const c = parseConfig({ DASHBOARD_FRAME_ANCESTORS: "https://status.example.com, http://127.0.0.2:8080 https://*.ops.example.com" });
+    expect(c.serve.frameAncestors).toEqual(["https://status.example.com", "http://127.0.0.2:8080", "https://*.ops.example.com"]);
+    expect(errorOf({ DASHBOARD_FRAME_ANCESTORS: "https://status.example.com/wall" }).message).toMatch(
+      /^Invalid configuration: DASHBOARD_FRAME_ANCESTORS: "https:\/\/status.example.com\/wall" is not an origin/,
+    );
+    expect(errorOf({ DASHBOARD_FRAME_ANCESTORS: "*" }).variable).toBe("DASHBOARD_FRAME_ANCESTORS");
+  });
+
+  it("DASHBOARD_LOG_LEVEL takes pino's levels", () => {
+    expect(parseConfig({ DASHBOARD_LOG_LEVEL: "debug" }).logLevel).toBe("debug");
+    expect(errorOf({ DASHBOARD_LOG_LEVEL: "loud" }).variable).toBe("DASHBOARD_LOG_LEVEL");
+  });
+
+  it("allows eval in the CSP only under next dev", () => {
+    expect(parseConfig({ NODE_ENV: "development" }).serve.dev).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production" }).serve.dev).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { DomainError } from "./errors";
+import { defaultAllowedHosts, parseHostPort, type HostEntry } from "@/lib/http/security";
 
 /**
  * The one module that reads process.env. Variable names and meanings follow the
@@ -55,6 +56,16 @@ const envSchema = z.object({
   DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WAIT_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WARM: bool().optional(),
+  // --- Serving and hardening (proxy.ts, /metrics, logs): see "Serving" below. ---
+  DASHBOARD_HOST: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: "must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0" })
+    .optional(),
+  DASHBOARD_ALLOWED_HOSTS: z.string().trim().min(1).optional(),
+  DASHBOARD_FRAME_ANCESTORS: z.string().trim().optional(),
+  NODE_ENV: z.string().optional(),
+  DASHBOARD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
 });
 
 export interface TlsConfig {
@@ -77,7 +88,50 @@ export interface Config {
   kvMaxValueBytes: number;
   /** Live health watches (one per datacenter). */
   watch: WatchConfig;
+  /** How the dashboard is served: listen address, Host allowlist, framing (proxy.ts). */
+  serve: ServeConfig;
+  /** pino log level. */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 }
+
+// --- Serving and hardening ---------------------------------------------------------
+export interface ServeConfig {
+  /** Listen address (DASHBOARD_HOST). */
+  host: string;
+  /** Host headers the dashboard answers; any other is refused (DNS rebinding). */
+  allowedHosts: HostEntry[];
+  /** Origins that may frame /wall; every other page may never be framed. */
+  frameAncestors: string[];
+  /** `next dev`: the CSP then allows eval, which React's development build needs. */
+  dev: boolean;
+}
+
+const ORIGIN = /^https?:\/\/(\*\.)?(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
+
+function parseServe(e: z.infer<typeof envSchema>): ServeConfig {
+  const host = e.DASHBOARD_HOST ?? "127.0.0.1";
+  let allowedHosts = defaultAllowedHosts(host);
+  if (e.DASHBOARD_ALLOWED_HOSTS) {
+    allowedHosts = e.DASHBOARD_ALLOWED_HOSTS.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((raw) => {
+        const entry = parseHostPort(raw);
+        if (!entry) throw new ConfigError("DASHBOARD_ALLOWED_HOSTS", `"${raw}" is not a host name with an optional :port`);
+        return entry;
+      });
+  }
+  const frameAncestors = (e.DASHBOARD_FRAME_ANCESTORS ?? "")
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((raw) => {
+      if (raw === "'self'" || raw === "self") return "'self'";
+      if (!ORIGIN.test(raw)) throw new ConfigError("DASHBOARD_FRAME_ANCESTORS", `"${raw}" is not an origin such as https://status.example.com`);
+      return raw.toLowerCase();
+    });
+  return { host, allowedHosts, frameAncestors, dev: e.NODE_ENV === "development" };
+}
+// ------------------------------------------------------------------------------------
 
 export interface WatchConfig {
   /** A datacenter's watch stops this long after its last viewer leaves. */
@@ -203,6 +257,8 @@ export function parseConfig(env: Env): Config {
       waitMs: (e.DASHBOARD_WATCH_WAIT_SECONDS ?? 60) * 1000,
       warm: e.DASHBOARD_WATCH_WARM ?? true,
     },
+    serve: parseServe(e),
+    logLevel: e.DASHBOARD_LOG_LEVEL ?? "info",
   };
 }
 

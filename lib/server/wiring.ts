@@ -1,7 +1,9 @@
 import "server-only";
 import { ConfigError, getConfig } from "./config";
 import { getConsulClient } from "./consul";
-import { recordHistory } from "./history/recorder";
+import { log } from "./log";
+import { installShutdown } from "./shutdown";
+import { getHistory, recordHistory } from "./history/recorder";
 import { consulHealthSource, consulServiceSource } from "./watch/health-source";
 import { WatchRegistry } from "./watch/registry";
 
@@ -34,9 +36,14 @@ export function getWatchRegistry(): WatchRegistry {
 export function checkConfigOrExit(): void {
   try {
     const config = getConfig();
-    console.log(`Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}`);
+    const { host, allowedHosts, frameAncestors } = config.serve;
+    log.info(
+      { consul: config.consulUrl, readOnly: config.readOnly, host, allowedHosts: allowedHosts.map((h) => (h.port ? `${h.host}:${h.port}` : h.host)), frameAncestors },
+      `Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}`,
+    );
   } catch (err) {
     if (err instanceof ConfigError) {
+      // Plain text on stderr, not JSON: an operator reads this one at the terminal.
       console.error(err.message);
       process.exit(1);
     }
@@ -56,8 +63,17 @@ export function warmLocalWatch(): void {
   getWatchRegistry().acquire(undefined);
 }
 
-/** Next.js start-up (instrumentation): check the configuration, then warm the local watch. */
+/** Next.js start-up (instrumentation): check the configuration, drain on SIGTERM, warm the local watch. */
 export function startServer(): void {
   checkConfigOrExit();
+  installShutdown(async () => {
+    // Synchronously, first: Next exits as soon as its server has closed.
+    try {
+      getHistory().store.flushSync();
+    } catch (err) {
+      log.error({ err }, "Could not save the health history");
+    }
+    await getWatchRegistry().stopAll();
+  });
   warmLocalWatch();
 }

@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { readTokenSelf, type TokenIdentity } from "../consul/acl";
 import { ConsulError } from "../consul/errors";
 import { HttpError } from "../http/http-error";
+import { countOperatorSession } from "../metrics";
 
 /** httpOnly, SameSite=Strict: page scripts never see the operator's token. */
 export const TOKEN_COOKIE = "consul_dashboard_token";
@@ -23,6 +24,7 @@ const hash = (secret: string) => createHash("sha256").update(secret).digest("hex
 export async function checkToken(secret: string): Promise<TokenIdentity> {
   try {
     const who = await readTokenSelf(secret);
+    if (!known.has(hash(secret))) countOperatorSession();
     known.set(hash(secret), who);
     return who;
   } catch (err) {

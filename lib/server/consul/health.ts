@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient, ReadOptions, Result } from "./client";
 import { isConsulError } from "./errors";
@@ -86,4 +87,10 @@ export async function readDatacenters(client: ConsulClient, opts: Pick<ReadOptio
 export async function isServiceRegistered(client: ConsulClient, name: string, opts: ReadOptions = {}): Promise<boolean> {
   const { data } = await client.getJson(consulPath("catalog", "service", name), ConsulCatalogService, opts);
   return data.length > 0;
+}
+
+/** The leader's address, "" when the datacenter has none (`/v1/status/leader` needs no ACL). */
+export async function readLeader(client: ConsulClient, opts: ReadOptions = {}): Promise<string> {
+  const { data } = await client.getJson(consulPath("status", "leader"), z.string(), opts);
+  return data;
 }

@@ -4,6 +4,7 @@ import type { ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient } from "./client";
 import { ConsulError, isConsulError } from "./errors";
 import { instancesFromUiNodes, readPublicHealth } from "./health";
+import { log } from "../log";
 import { consulPath } from "./paths";
 import { ConsulCatalogServices, ConsulNodes, ConsulUiNodeServices } from "./schemas";
 
@@ -125,7 +126,7 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
         } catch (err) {
           // 400: a Consul whose ui/nodes takes no filter; parse: one that ignored it.
           if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && (err.status === 400 || err.status === 404))))) throw err;
-          console.warn(`Reading ${UI_NODES} in slices failed (${err.message}); reading it whole instead`);
+          log.warn({ problem: err.message }, `Reading ${UI_NODES} in slices failed; reading it whole instead`);
           sliced = false;
         }
       }
@@ -136,7 +137,7 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
           return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
         } catch (err) {
           if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404)))) throw err;
-          console.warn(`Consul's ${UI_NODES} is unusable (${err.message}); watching public endpoints instead`);
+          log.warn({ problem: err.message }, `Consul's ${UI_NODES} is unusable; watching public endpoints instead`);
           mode = "public";
         }
       }

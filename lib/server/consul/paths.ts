@@ -13,3 +13,10 @@ export function encodePath(segments: string): string {
 export function consulPath(...segments: string[]): string {
   return `/v1/${encodePath(segments.join("/"))}`;
 }
+
+/** The metrics label of a Consul path: `/v1/health/state/any` → "health/state"; KV keys never become labels: `/v1/kv/a/b` → "kv". */
+export function consulGroup(path: string): string {
+  const parts = (path.split("?")[0] ?? "").replace(/^\/v1\//, "").split("/").filter(Boolean);
+  if (parts[0] === "kv") return "kv";
+  return parts.slice(0, 2).join("/") || "other";
+}

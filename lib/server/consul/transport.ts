@@ -1,6 +1,8 @@
 import "server-only";
 import { Agent, request, errors as undiciErrors } from "undici";
 import type { Config } from "../config";
+import { timeConsulRequest } from "../metrics";
+import { consulGroup } from "./paths";
 import { ConsulError } from "./errors";
 
 export type QueryValue = string | number | boolean | undefined | null;
@@ -93,7 +95,12 @@ export class ConsulTransport {
     return this.config.consulUrl;
   }
 
-  async send(req: TransportRequest): Promise<TransportResponse> {
+  send(req: TransportRequest): Promise<TransportResponse> {
+    const blocking = req.query?.index !== undefined && req.query.index !== null && String(req.query.index) !== "0";
+    return timeConsulRequest(consulGroup(req.path), blocking, () => this.sendOnce(req));
+  }
+
+  private async sendOnce(req: TransportRequest): Promise<TransportResponse> {
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;

@@ -8,6 +8,7 @@ import {
 } from "@/lib/api/live";
 import type { DcWatch, WatchEvent } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
+import { registerStream } from "../shutdown";
 import type { WatchLease } from "../watch/registry";
 
 export type StreamScope = { kind: "overview" } | { kind: "service"; name: string };
@@ -60,6 +61,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
     start(controller) {
       let closed = false;
       let sentSnapshot = false;
+      const untrack = registerStream(() => cleanup());
       const send = (chunk: Uint8Array) => {
         if (closed) return;
         try {
@@ -111,6 +113,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
       cleanup = () => {
         if (closed) return;
         closed = true;
+        untrack();
         clearInterval(heartbeat);
         unsubscribe();
         releaseService();

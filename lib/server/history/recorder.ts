@@ -1,6 +1,7 @@
 import "server-only";
 import type { ServiceDetail, WatchState } from "@/lib/api/live";
 import { getConfig } from "../config";
+import { log } from "../log";
 import { HistoryStore } from "./store";
 
 /** What the recorder needs of a datacenter's live watch (the wiring hands it each new one). */
@@ -28,11 +29,11 @@ class History {
       try {
         this.store.flushSync();
       } catch (err) {
-        console.error("Could not save the health history", err);
+        log.error({ err }, "Could not save the health history");
       }
     };
     setInterval(() => {
-      this.store.flush().catch((err: unknown) => console.error("Could not save the health history", err));
+      this.store.flush().catch((err: unknown) => log.error({ err }, "Could not save the health history"));
     }, FLUSH_MS).unref();
     // Next's own handlers close the server and exit; these run first, synchronously.
     process.once("SIGTERM", flushNow);
@@ -44,7 +45,7 @@ class History {
   ensureLoaded(dc: string): Promise<void> {
     let p = this.loads.get(dc);
     if (!p) {
-      p = this.store.load(dc).catch((err: unknown) => console.error(`Could not load the health history of "${dc}"`, err));
+      p = this.store.load(dc).catch((err: unknown) => log.error({ err, dc }, "Could not load the health history"));
       this.loads.set(dc, p);
     }
     return p;

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { MinuteRing } from "@/lib/history/minute-ring";
 import type { CountPoint, StatusPoint } from "@/lib/api/history";
 import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
+import { log } from "../log";
 
 /** Status codes in a ring: 0 = no data; larger is worse, so a minute keeps its worst status. */
 const CODE: Record<ServiceStatus, number> = { OK: 1, DEGRADED: 2, DOWN: 3 };
@@ -173,7 +174,7 @@ export class HistoryStore {
     }
     const parsed = FileSchema.safeParse(json);
     if (!parsed.success) {
-      console.error(`Ignoring unreadable history file ${this.file(dc)}: ${parsed.error.issues[0]?.message}`);
+      log.warn({ file: this.file(dc), problem: parsed.error.issues[0]?.message }, "Ignoring unreadable history file");
       return;
     }
     const f = parsed.data;

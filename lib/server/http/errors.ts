@@ -1,5 +1,6 @@
 import "server-only";
 import { ERROR_STATUS, type ErrorKind } from "@/lib/api/errors";
+import { log } from "../log";
 import { isConsulError } from "../consul/errors";
 import { DomainError } from "../errors";
 
@@ -31,7 +32,7 @@ export function describeError(err: unknown): ErrorAnswer {
         return answer("bad_upstream", err.message);
     }
   }
-  console.error("Unhandled error in route", err);
+  log.error({ err }, "Unhandled error in route");
   return answer("internal", "Internal error; see the dashboard server's log");
 }
 

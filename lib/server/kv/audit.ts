@@ -1,8 +1,10 @@
 import "server-only";
 import type { AuditEntry } from "@/lib/api/kv";
+import { log } from "../log";
+import { countKvWrite } from "../metrics";
 
 /**
- * Every write through the dashboard: one structured JSON line on stdout (for
+ * Every write through the dashboard: one structured JSON log line on stdout (for
  * log shipping) and a bounded in-memory list for the KV page's "recent changes".
  */
 const MAX_RECENT = 200;
@@ -12,7 +14,8 @@ export function audit(entry: Omit<AuditEntry, "at">): void {
   const full: AuditEntry = { at: new Date().toISOString(), ...entry };
   recent.unshift(full);
   if (recent.length > MAX_RECENT) recent.length = MAX_RECENT;
-  console.log(JSON.stringify({ event: "kv_write", ...full }));
+  countKvWrite("saved");
+  log.info({ event: "kv_write", ...full }, "kv_write");
 }
 
 export function recentChanges(limit = 50): AuditEntry[] {

@@ -7,6 +7,7 @@ import type { Operator } from "../auth/operator";
 import { getConfig } from "../config";
 import { ConsulError } from "../consul/errors";
 import { HttpError } from "../http/http-error";
+import { countKvWrite, kvWriteFailure } from "../metrics";
 import { audit } from "./audit";
 import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } from "../consul/kv";
 
@@ -17,11 +18,13 @@ import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } f
  */
 
 function conflict(message: string, current: KvEntry | null): HttpError {
+  countKvWrite("conflict");
   return new HttpError("conflict", message, { current });
 }
 
 /** 403s keep Consul's words and say which permission the write needs. */
 function explainDenied(err: unknown, permission: string): never {
+  countKvWrite(kvWriteFailure(err));
   if (err instanceof ConsulError && err.kind === "http" && err.status === 403) {
     const named = /lacks permission/i.test(err.message) ? "" : ` (this needs ${permission})`;
     throw new HttpError("forbidden", `${err.message}${named}`);
@@ -139,6 +142,7 @@ export async function applyImport(op: Operator, rows: readonly ImportRow[]): Pro
       explainDenied(err, "key:write on every imported key");
     }
     if (!out.ok) {
+      countKvWrite("conflict");
       const conflicts = out.errors.map((e) => ({ key: batch[e.opIndex]?.key ?? `operation ${e.opIndex}`, reason: e.what }));
       return { written: writtenKeys.length, conflicts, writtenKeys };
     }

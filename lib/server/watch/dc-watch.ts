@@ -3,6 +3,8 @@ import type { Transition, WatchState, WatchStatus } from "@/lib/api/live";
 import { IncrementalRollup } from "@/lib/health/incremental";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { isConsulError } from "../consul/errors";
+import { log } from "../log";
+import { countWatchError, trackWatch, untrackWatch } from "../metrics";
 import { backoffMs, sleep } from "./backoff";
 import { diffServices, type RoundDiff, type ServiceEntry } from "./diff";
 import type { HealthSource, ServiceSource } from "./health-source";
@@ -87,12 +89,19 @@ export class DcWatch {
     return this.hasData;
   }
 
+  /** Per-service blocking watches running (for the metrics). */
+  get serviceWatches(): number {
+    return this.detailWatches.size;
+  }
+
   start(): this {
+    trackWatch(this);
     this.running ??= this.loop();
     return this;
   }
 
   async stop(): Promise<void> {
+    untrackWatch(this);
     this.abort.abort();
     this.listeners.clear();
     await this.running;
@@ -223,12 +232,13 @@ export class DcWatch {
   }
 
   private fail(err: unknown): void {
+    countWatchError(this.dc);
     if (isConsulError(err)) {
       if (err.kind === "network" || err.kind === "timeout") return this.setState("unreachable", err.message);
       if (err.kind === "http" && err.status === 403) return this.setState("forbidden", err.message);
       return this.setState("error", err.message);
     }
-    console.error("Health watch failed", err);
+    log.error({ err, dc: this.dc }, "Health watch failed");
     this.setState("error", "Internal error in the health watch; see the dashboard server's log");
   }
 
@@ -252,7 +262,7 @@ export class DcWatch {
       try {
         l(e);
       } catch (err) {
-        console.error("Health watch listener failed", err);
+        log.error({ err, dc: this.dc }, "Health watch listener failed");
       }
     }
   }
