@@ -1,4 +1,6 @@
 import "server-only";
+import { prepareSessions } from "./auth/operator";
+import { warnIfServerTokenWrites } from "./auth/server-token";
 import { ConfigError, getConfig } from "./config";
 import { getConsulClient } from "./consul";
 import { recordHistory } from "./history/recorder";
@@ -34,7 +36,8 @@ export function getWatchRegistry(): WatchRegistry {
 export function checkConfigOrExit(): void {
   try {
     const config = getConfig();
-    console.log(`Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}`);
+    const { writes, reads } = config.access;
+    console.log(`Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}; writes: ${writes}, reads: ${reads}`);
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -56,8 +59,10 @@ export function warmLocalWatch(): void {
   getWatchRegistry().acquire(undefined);
 }
 
-/** Next.js start-up (instrumentation): check the configuration, then warm the local watch. */
+/** Next.js start-up (instrumentation): check the configuration and session key, warn about a writing server token, warm the local watch. */
 export function startServer(): void {
   checkConfigOrExit();
+  prepareSessions();
+  void warnIfServerTokenWrites();
   warmLocalWatch();
 }
