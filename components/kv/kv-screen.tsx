@@ -36,9 +36,11 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
           </span>
         )}
         {access.reason === "sign_in" && (
-          <Link href={signInHref} role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900 hover:underline">
-            Sign in to edit
-          </Link>
+          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+            <Link href={signInHref} className="hover:underline">
+              Sign in to edit
+            </Link>
+          </span>
         )}
         {access.reason === "acl" && (
           <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
