@@ -6,18 +6,25 @@ import { HttpError } from "./http-error";
 /** Room for the key, flags, index and JSON around a base64 value. */
 const WRITE_OVERHEAD_BYTES = 64 * 1024;
 
+export interface BodyLimit {
+  bytes: number;
+  /** What the limit stands for, said in the refusal. */
+  why: string;
+}
+
 /** Body limit of one KV write: the largest value Consul takes, base64-encoded (× 4/3), plus overhead. */
-export function singleWriteLimit(): number {
-  return Math.ceil((getConfig().kvMaxValueBytes * 4) / 3) + WRITE_OVERHEAD_BYTES;
+export function singleWriteLimit(): BodyLimit {
+  const value = getConfig().kvMaxValueBytes;
+  return { bytes: Math.ceil((value * 4) / 3) + WRITE_OVERHEAD_BYTES, why: `one value of at most ${value} bytes, base64-encoded, plus its key` };
 }
 
 /** Body limit of bulk requests (import preview and apply): DASHBOARD_MAX_BODY_BYTES. */
-export function bulkLimit(): number {
-  return getConfig().access.maxBodyBytes;
+export function bulkLimit(): BodyLimit {
+  return { bytes: getConfig().access.maxBodyBytes, why: "DASHBOARD_MAX_BODY_BYTES" };
 }
 
-function tooLarge(limit: number): HttpError {
-  return new HttpError("too_large", `The request body is larger than this route accepts (${limit} bytes); nothing was done.`);
+function tooLarge(limit: BodyLimit): HttpError {
+  return new HttpError("too_large", `The request body is larger than this route accepts (${limit.bytes} bytes: ${limit.why}); nothing was done.`);
 }
 
 /**
@@ -25,9 +32,9 @@ function tooLarge(limit: number): HttpError {
  * `limit`: by its Content-Length when it declares one, and by counting while
  * streaming (a body may lie about, or omit, its length).
  */
-export async function readLimited(req: Request, limit: number): Promise<Buffer> {
+export async function readLimited(req: Request, limit: BodyLimit): Promise<Buffer> {
   const declared = req.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge(limit);
+  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit.bytes) throw tooLarge(limit);
   if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -36,7 +43,7 @@ export async function readLimited(req: Request, limit: number): Promise<Buffer> 
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
-    if (total > limit) {
+    if (total > limit.bytes) {
       await reader.cancel().catch(() => undefined);
       throw tooLarge(limit);
     }
@@ -46,7 +53,7 @@ export async function readLimited(req: Request, limit: number): Promise<Buffer> 
 }
 
 /** Reads a JSON request body (at most `limit` bytes) against our contract; a bad body is a 400 naming the field. */
-export async function readBody<S extends z.ZodType>(req: Request, schema: S, limit = singleWriteLimit()): Promise<z.output<S>> {
+export async function readBody<S extends z.ZodType>(req: Request, schema: S, limit: BodyLimit = singleWriteLimit()): Promise<z.output<S>> {
   const bytes = await readLimited(req, limit);
   let raw: unknown;
   try {
