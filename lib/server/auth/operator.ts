@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { getConfig } from "../config";
 import { readTokenSelf, type TokenIdentity } from "../consul/acl";
 import { ConsulError } from "../consul/errors";
-import { HttpError } from "../http/http-error";
+import { DomainError } from "../errors";
 import { RevocationList } from "./revocations";
 import { sealSession, unsealSession, type Session } from "./seal";
 import { sessionKey } from "./session-key";
@@ -65,13 +65,13 @@ export async function checkToken(secret: string): Promise<TokenIdentity> {
     return await readTokenSelf(secret);
   } catch (err) {
     if (err instanceof ConsulError && err.kind === "http" && err.status === 401) {
-      throw new HttpError(
+      throw new DomainError(
         "acl_disabled",
         `Consul says: ${err.message}. With ACLs off there is nothing to sign in to; to let visitors edit with the server's token, set DASHBOARD_WRITES=anyone.`,
       );
     }
     if (err instanceof ConsulError && err.kind === "http" && err.status === 403) {
-      throw new HttpError("bad_token", `Consul does not accept this token: ${err.message}`);
+      throw new DomainError("bad_token", `Consul does not accept this token: ${err.message}`);
     }
     throw err;
   }
@@ -132,6 +132,6 @@ export function isHttps(req: Request): boolean {
 /** The operator of an API request; a session that ended is answered first (401 session_ended, cookie cleared). */
 export async function apiOperator(): Promise<Operator> {
   const op = await currentOperator();
-  if (op.ended) throw new HttpError("session_ended", SESSION_END_MESSAGES[op.ended]);
+  if (op.ended) throw new DomainError("session_ended", SESSION_END_MESSAGES[op.ended]);
   return op;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { currentOperator, endSession, SESSION_END_MESSAGES } from "../auth/operator";
 import { getConfig } from "../config";
 import { isTokenGone } from "../consul/acl";
+import { DomainError } from "../errors";
 import { describeError } from "./errors";
 import { HttpError } from "./http-error";
 
@@ -30,7 +31,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
           headers.append("set-cookie", endSession(req, op.session));
           failure = new HttpError("session_ended", SESSION_END_MESSAGES.token_gone);
         }
-      } else if (err instanceof HttpError && err.kind === "session_ended") {
+      } else if (err instanceof DomainError && err.kind === "session_ended") {
         headers.append("set-cookie", endSession(req, null));
       }
       const { status, kind, message, extra } = describeError(failure);
