@@ -3,6 +3,7 @@ import { z } from "zod";
 import { OverviewSchema } from "../lib/api/overview";
 import { startAppServer, type AppServer } from "../scripts/app/app-server";
 import { startDevAgent, type DevAgent } from "../scripts/consul/dev-agent";
+import { demoDashboardEnv } from "../scripts/demo/dashboard-env";
 import { startDemoEstate, type DemoEstate } from "../scripts/demo/demo-estate";
 import { AGENT_SERVICES, demoInstances } from "../scripts/demo/estate";
 import { demoKvEntries } from "../scripts/demo/kv-seed";
@@ -22,7 +23,7 @@ test.describe("npm run demo's estate on a real agent", () => {
     agent = await startDevAgent({ nodeName: "consul-demo" });
     // A quarter of real time, so the first real outages come within seconds.
     estate = await startDemoEstate(agent.url, { timeScale: 0.25 });
-    app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url } });
+    app = await startAppServer({ env: demoDashboardEnv(agent.url) });
   });
 
   test.afterAll(async () => {

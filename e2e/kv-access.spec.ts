@@ -59,7 +59,7 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
     expect(await kv.text(key)).toBe("x");
   });
 
-  test("with ACLs on: sign-in checks the token, a read-only token gets a clear 403, writes are audited by accessor", async ({ page }) => {
+  test("with ACLs on: sign-in checks the token, a read-only token sees no edit controls and gets a clear 403, writes are audited by accessor", async ({ page }) => {
     test.setTimeout(180_000);
     const aclAgent = await startDevAgent({ hcl: 'acl { enabled = true default_policy = "deny" tokens { initial_management = "root-secret" } }' });
     const root = new SeedApi(aclAgent.url, "root-secret");
@@ -83,17 +83,24 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
       await page.getByLabel("Consul token").fill(reader.SecretID);
       await p.button("Sign in").click();
       await expect(page.getByTestId("operator")).toContainText(reader.AccessorID);
-      const cookie = (await page.context().cookies()).find((c) => c.name === "consul_dashboard_token");
-      expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", value: reader.SecretID });
+      // The cookie is a sealed session: the token is not in it.
+      const cookie = (await page.context().cookies()).find((c) => c.name === "consul_dashboard_session");
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict" });
+      expect(cookie?.value).not.toContain(reader.SecretID);
       expect(await page.evaluate(() => document.cookie)).not.toContain(reader.SecretID);
 
+      // Consul says the reader may not write: no Edit, and the API answers Consul's 403.
       await page.goto(`${base}/kv/${key}`);
       await expect(p.viewer).toContainText('"on": true');
-      await p.edit();
-      await p.replaceText('{"on": false}');
-      await p.save();
-      await expect(p.alert).toContainText("Permission denied");
-      await expect(p.alert).toContainText("key:write");
+      await expect(page.getByText(/may not write “team\/feature.json”/)).toBeVisible();
+      await expect(p.button("Edit")).toHaveCount(0);
+      const denied = await page.request.put(`${base}/api/kv`, {
+        headers: { origin: base },
+        data: { key, value: Buffer.from('{"on": false}').toString("base64"), flags: "0", cas: String((await root.kv.entry(key))?.ModifyIndex) },
+      });
+      expect(denied.status()).toBe(403);
+      expect(await denied.text()).toContain("Permission denied");
+      expect(await denied.text()).toContain("key:write");
       expect(await root.kv.text(key)).toBe('{"on": true}');
 
       // The writer's save goes through under its own token and is audited with its accessor.
@@ -109,14 +116,15 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
       await expect(recent.getByRole("row").filter({ hasText: key }).first()).toContainText(writer.AccessorID);
       await expect.poll(() => app.output()).toContain(`"who":"${writer.AccessorID}","action":"update","key":"${key}"`);
 
-      // Without a signed-in token, the server's token writes and is named so.
+      // Without a signed-in token, the server's token only reads (DASHBOARD_WRITES=signed-in, the default).
       await page.goto(`${base}/sign-in`);
       await p.button("Sign out").click();
       await expect(page.getByText(/Signed in as token/)).toHaveCount(0);
       await page.goto(`${base}/kv/${key}`);
       await expect(page.getByTestId("operator")).toContainText("Using the server's token");
-      await page.getByRole("switch", { name: "on" }).click();
-      await expect.poll(() => app.output()).toContain(`"who":"server token","action":"update","key":"${key}"`);
+      await expect(page.getByRole("link", { name: "Sign in to edit" })).toBeVisible();
+      await expect(page.getByRole("switch", { name: "on" })).toBeDisabled();
+      expect(app.output()).not.toContain(`"who":"server token"`);
     } finally {
       await app.stop();
       await aclAgent.stop();

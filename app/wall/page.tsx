@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { WallView } from "@/components/wall/wall-view";
+import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
 import { describeError } from "@/lib/server/http/errors";
 import { buildId } from "@/lib/server/version";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 export default async function WallPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
+  await pageOperator(herePath("/wall", raw));
   const params = parseWallParams({ get: (k) => (typeof raw[k] === "string" ? raw[k] : null) });
   const dcs = [...new Set([params.dc, ...params.rotate])].filter((d): d is string => d !== undefined);
   // An unknown datacenter in the link is a typo to fix now; Consul being down is not (the wall shows it live).

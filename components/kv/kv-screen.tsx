@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { KvAccess } from "@/lib/api/kv";
 import { KvBreadcrumbs } from "./kv-breadcrumbs";
 import { KvFolderView } from "./kv-folder-view";
 import { KvKeyView } from "./kv-key-view";
@@ -11,14 +12,17 @@ export type KvTarget = { kind: "key"; key: string } | { kind: "folder"; prefix: 
 
 interface KvScreenProps {
   target: KvTarget;
-  readOnly: boolean;
+  /** May this visitor write here; when not, the screen says why instead of offering controls that would fail. */
+  access: KvAccess;
   maxValueBytes: number;
-  /** AccessorID of the signed-in operator; null when the server's token is used. */
-  operator: string | null;
+  /** The signed-in operator's token; null when the visitor is not signed in (reads use the server's token). */
+  operator: { accessor: string; description: string | null } | null;
+  signInHref: string;
 }
 
-export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreenProps) {
+export function KvScreen({ target, access, maxValueBytes, operator, signInHref }: KvScreenProps) {
   const path = target.kind === "key" ? target.key : target.prefix;
+  const readOnly = !access.canWrite;
   return (
     <main className="mx-auto max-w-6xl space-y-4 p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -26,23 +30,36 @@ export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreen
         <KvSearch />
       </div>
       <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
-        {readOnly && (
+        {access.reason === "read_only" && (
           <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
             Read-only mode: editing is disabled
+          </span>
+        )}
+        {access.reason === "sign_in" && (
+          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+            <Link href={signInHref} className="hover:underline">
+              Sign in to edit
+            </Link>
+          </span>
+        )}
+        {access.reason === "acl" && (
+          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+            {access.message}
           </span>
         )}
         <span data-testid="operator">
           {operator ? (
             <>
-              Writing as token <span className="font-mono">{operator}</span> ·{" "}
+              Signed in as token <span className="font-mono">{operator.accessor}</span>
+              {operator.description && <> ({operator.description})</>} ·{" "}
               <Link href="/sign-in" className="text-blue-700 hover:underline">
                 Sign out
               </Link>
             </>
           ) : (
             <>
-              Using the server&apos;s token ·{" "}
-              <Link href="/sign-in" className="text-blue-700 hover:underline">
+              Using the server&apos;s token to read ·{" "}
+              <Link href={signInHref} className="text-blue-700 hover:underline">
                 Sign in with your own token
               </Link>
             </>

@@ -6,10 +6,25 @@ import { z } from "zod";
 import { callApi } from "@/components/data/call-api";
 import { Button, ErrorText, Notice } from "./kv-ui";
 
-/** The token goes to our server once; it comes back only as an httpOnly cookie page scripts cannot read. */
-export function SignInForm({ signedInAs }: { signedInAs: string | null }) {
+interface SignInFormProps {
+  signedInAs: string | null;
+  /** Where to go once signed in (a path on this dashboard). */
+  next: string;
+  /** Why the last session ended, when it did. */
+  endedMessage: string | null;
+  readsNeedSignIn: boolean;
+  /** Lifetime of a "keep me signed in on this display" session. */
+  wallHours: number;
+}
+
+/**
+ * The token goes to our server once; the browser gets back only a sealed session
+ * cookie (HttpOnly, encrypted): never the token, in any form.
+ */
+export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wallHours }: SignInFormProps) {
   const router = useRouter();
   const [token, setToken] = useState("");
+  const [keepSignedIn, setKeepSignedIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -18,9 +33,9 @@ export function SignInForm({ signedInAs }: { signedInAs: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      await callApi("/api/auth/sign-in", z.object({ signedIn: z.literal(true) }), { method: "POST", json: { token } });
+      await callApi("/api/auth/sign-in", z.object({ signedIn: z.literal(true) }), { method: "POST", json: { token, keepSignedIn } });
       setToken("");
-      router.push("/kv");
+      router.push(next);
       router.refresh();
     } catch (err) {
       setError((err as Error).message);
@@ -39,8 +54,12 @@ export function SignInForm({ signedInAs }: { signedInAs: string | null }) {
       <h1 className="text-xl font-semibold">Sign in with a Consul token</h1>
       <p className="text-sm text-slate-700">
         KV reads and writes then use your own ACL token, so Consul applies your permissions and the audit log names your token&apos;s
-        AccessorID. Without signing in, the dashboard uses the server&apos;s token.
+        AccessorID.{" "}
+        {readsNeedSignIn
+          ? "This dashboard shows Consul's data only to signed-in operators."
+          : "Without signing in you see what the server's token sees, and cannot edit unless this dashboard allows it."}
       </p>
+      {endedMessage && <Notice tone="warn">{endedMessage}</Notice>}
       {signedInAs && (
         <Notice tone="ok">
           Signed in as token <span className="font-mono">{signedInAs}</span>.{" "}
@@ -58,6 +77,10 @@ export function SignInForm({ signedInAs }: { signedInAs: string | null }) {
             onChange={(e) => setToken(e.target.value)}
             className="mt-1 block w-full rounded border px-2 py-1 font-mono"
           />
+        </label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" checked={keepSignedIn} onChange={(e) => setKeepSignedIn(e.target.checked)} />
+          Keep me signed in on this display (a wall screen: {wallHours} hours)
         </label>
         <Button tone="primary" type="submit" disabled={busy || token.trim() === ""}>
           Sign in

@@ -46,7 +46,8 @@ export const test = withCspGuard(base).extend<TestFixtures, WorkerFixtures>({
   ],
   app: [
     async ({ agent }, use) => {
-      const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url } });
+      // The worker's agent has no ACLs, so nobody could sign in: specs that edit KV run as "anyone".
+      const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_WRITES: "anyone" } });
       await use(app);
       await app.stop();
     },

@@ -12,6 +12,10 @@ export const ERROR_STATUS = {
   acl_disabled: 400,
   consul_rejected: 400,
   bad_token: 401,
+  /** This dashboard reads or writes only for signed-in operators (DASHBOARD_READS / DASHBOARD_WRITES). */
+  sign_in_required: 401,
+  /** The operator's session expired, was signed out, or Consul no longer accepts its token. */
+  session_ended: 401,
   forbidden: 403,
   cross_origin: 403,
   read_only: 403,

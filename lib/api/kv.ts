@@ -89,6 +89,8 @@ export const AuditEntry = z.object({
   oldIndex: z.string(),
   newIndex: z.string(),
   size: z.number(),
+  /** The signed-in operator's token description, when it has one. */
+  description: z.string().nullish(),
 });
 export type AuditEntry = z.output<typeof AuditEntry>;
 
@@ -102,4 +104,16 @@ export const WhoAmI = z.object({
 });
 export type WhoAmI = z.output<typeof WhoAmI>;
 
-export const SignInBody = z.object({ token: z.string().trim().min(1, { message: "Paste a Consul ACL token (its SecretID)." }) });
+export const SignInBody = z.object({
+  token: z.string().trim().min(1, { message: "Paste a Consul ACL token (its SecretID)." }),
+  /** "Keep me signed in on this display": the wall's longer session (DASHBOARD_WALL_SESSION_HOURS). */
+  keepSignedIn: z.boolean().optional(),
+});
+
+/** GET /api/kv/access?key=: may this visitor write there, and if not, why (shown instead of the controls). */
+export const KvAccess = z.object({
+  canWrite: z.boolean(),
+  reason: z.enum(["read_only", "sign_in", "acl"]).nullable(),
+  message: z.string().nullable(),
+});
+export type KvAccess = z.output<typeof KvAccess>;

@@ -125,3 +125,29 @@ describe("parseConfig: serving and hardening", () => {
     expect(parseConfig({ NODE_ENV: "production" }).serve.dev).toBe(false);
   });
 });
+
+describe("access configuration", () => {
+  it("defaults to signed-in writes, open reads and 12 h sessions", () => {
+    expect(parseConfig({}).access).toMatchObject({ writes: "signed-in", reads: "anyone", sessionSeconds: 43_200, trustProxy: false, maxBodyBytes: 16 * 1024 * 1024 });
+  });
+
+  it("treats DASHBOARD_READ_ONLY=true as DASHBOARD_WRITES=off, and refuses a contradiction", () => {
+    expect(parseConfig({ DASHBOARD_READ_ONLY: "true" })).toMatchObject({ readOnly: true, access: { writes: "off", writesOffBy: "DASHBOARD_READ_ONLY=true" } });
+    expect(parseConfig({ DASHBOARD_WRITES: "off" })).toMatchObject({ readOnly: true, access: { writesOffBy: "DASHBOARD_WRITES=off" } });
+    expect(errorOf({ DASHBOARD_READ_ONLY: "true", DASHBOARD_WRITES: "anyone" }).variable).toBe("DASHBOARD_WRITES");
+  });
+
+  it("names bad values", () => {
+    expect(errorOf({ DASHBOARD_WRITES: "everyone" }).variable).toBe("DASHBOARD_WRITES");
+    expect(errorOf({ DASHBOARD_READS: "nobody" }).variable).toBe("DASHBOARD_READS");
+    expect(errorOf({ DASHBOARD_SESSION_SECRET: "short" }).variable).toBe("DASHBOARD_SESSION_SECRET");
+    expect(errorOf({ DASHBOARD_SESSION_HOURS: "0" }).variable).toBe("DASHBOARD_SESSION_HOURS");
+    expect(errorOf({ DASHBOARD_SESSION_HOURS: "12h" }).variable).toBe("DASHBOARD_SESSION_HOURS");
+    expect(errorOf({ DASHBOARD_MAX_BODY_BYTES: "-1" }).variable).toBe("DASHBOARD_MAX_BODY_BYTES");
+  });
+
+  it("takes fractional hours (seconds-long sessions in tests) and a longer wall session", () => {
+    expect(parseConfig({ DASHBOARD_SESSION_HOURS: "0.001", DASHBOARD_WALL_SESSION_HOURS: "48" }).access).toMatchObject({ sessionSeconds: 4, wallSessionSeconds: 172_800 });
+    expect(parseConfig({}).access.wallSessionSeconds).toBe(720 * 3600);
+  });
+});

@@ -28,6 +28,15 @@ const seconds = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max} seconds` });
 
+/** Hours, fractions allowed (a test may ask for seconds-long sessions); at most a year. */
+const hours = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, { message: "must be a number of hours, e.g. 12 or 0.5" })
+    .transform(Number)
+    .refine((n) => n > 0 && n <= 8_760, { message: "must be more than 0 and at most 8760 hours" });
+
 const envSchema = z.object({
   CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
   CONSUL_HTTP_TOKEN: z.string().trim().optional(),
@@ -66,6 +75,27 @@ const envSchema = z.object({
   DASHBOARD_FRAME_ANCESTORS: z.string().trim().optional(),
   NODE_ENV: z.string().optional(),
   DASHBOARD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+
+  // --- Access: who may read and write, operator sessions, request sizes (see README "Access") ---
+  // Who may write KV: only signed-in operators with their own token (default), anyone (the
+  // server's token writes: a trusted network or a Consul without ACLs), or nobody.
+  DASHBOARD_WRITES: z.enum(["signed-in", "anyone", "off"], { message: "must be signed-in, anyone or off" }).optional(),
+  // Who may read: anyone who reaches the dashboard (default, like a status page), or signed-in operators only.
+  DASHBOARD_READS: z.enum(["anyone", "signed-in"], { message: "must be anyone or signed-in" }).optional(),
+  // Key that seals session cookies; generated into DASHBOARD_DATA_DIR when unset. Replicas must share it.
+  DASHBOARD_SESSION_SECRET: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  // Session lifetimes in hours (fractions allowed, e.g. 0.5); the wall's "keep me signed in" one is longer.
+  DASHBOARD_SESSION_HOURS: hours().optional(),
+  DASHBOARD_WALL_SESSION_HOURS: hours().optional(),
+  // Behind a TLS-terminating proxy: believe X-Forwarded-Proto when deciding the cookie's Secure flag.
+  DASHBOARD_TRUST_PROXY: bool().optional(),
+  // Largest request body (import); single writes are bounded by the KV value limit instead.
+  DASHBOARD_MAX_BODY_BYTES: z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
+    .transform(Number)
+    .optional(),
 });
 
 export interface TlsConfig {
@@ -82,8 +112,11 @@ export interface Config {
   token: string | undefined;
   basicAuth: { user: string; password: string } | undefined;
   tls: TlsConfig | undefined;
+  /** No KV writes at all (DASHBOARD_WRITES=off or DASHBOARD_READ_ONLY=true). */
   readOnly: boolean;
   dataDir: string;
+  /** Who may read and write, and how operator sessions work. */
+  access: AccessConfig;
   /** Largest KV value the dashboard sends, in bytes (Consul's default kv_max_value_size). */
   kvMaxValueBytes: number;
   /** Live health watches (one per datacenter). */
@@ -132,6 +165,20 @@ function parseServe(e: z.infer<typeof envSchema>): ServeConfig {
   return { host, allowedHosts, frameAncestors, dev: e.NODE_ENV === "development" };
 }
 // ------------------------------------------------------------------------------------
+
+export interface AccessConfig {
+  writes: "signed-in" | "anyone" | "off";
+  /** Which variable turned writes off, to name it in refusals. */
+  writesOffBy: "DASHBOARD_WRITES=off" | "DASHBOARD_READ_ONLY=true" | null;
+  reads: "anyone" | "signed-in";
+  /** DASHBOARD_SESSION_SECRET, or undefined to use (or create) the key file in dataDir. */
+  sessionSecret: string | undefined;
+  sessionSeconds: number;
+  wallSessionSeconds: number;
+  trustProxy: boolean;
+  /** Request body limit for imports; single writes use kvMaxValueBytes × 4/3 plus overhead. */
+  maxBodyBytes: number;
+}
 
 export interface WatchConfig {
   /** A datacenter's watch stops this long after its last viewer leaves. */
@@ -243,12 +290,29 @@ export function parseConfig(env: Env): Config {
     };
   }
 
+  if (e.DASHBOARD_READ_ONLY && e.DASHBOARD_WRITES && e.DASHBOARD_WRITES !== "off") {
+    throw new ConfigError("DASHBOARD_WRITES", `is ${e.DASHBOARD_WRITES} but DASHBOARD_READ_ONLY=true; set one of them`);
+  }
+  const writes = e.DASHBOARD_READ_ONLY ? "off" : (e.DASHBOARD_WRITES ?? "signed-in");
+  const sessionHours = e.DASHBOARD_SESSION_HOURS ?? 12;
+  const access: AccessConfig = {
+    writes,
+    writesOffBy: e.DASHBOARD_READ_ONLY ? "DASHBOARD_READ_ONLY=true" : writes === "off" ? "DASHBOARD_WRITES=off" : null,
+    reads: e.DASHBOARD_READS ?? "anyone",
+    sessionSecret: e.DASHBOARD_SESSION_SECRET,
+    sessionSeconds: Math.round(sessionHours * 3600),
+    wallSessionSeconds: Math.round((e.DASHBOARD_WALL_SESSION_HOURS ?? Math.max(sessionHours, 30 * 24)) * 3600),
+    trustProxy: e.DASHBOARD_TRUST_PROXY ?? false,
+    maxBodyBytes: e.DASHBOARD_MAX_BODY_BYTES ?? 16 * 1024 * 1024,
+  };
+
   return {
     consulUrl,
     token,
     basicAuth,
     tls,
-    readOnly: e.DASHBOARD_READ_ONLY ?? false,
+    readOnly: writes === "off",
+    access,
     dataDir: path.resolve(/*turbopackIgnore: true*/ e.DASHBOARD_DATA_DIR ?? "data"),
     kvMaxValueBytes: e.DASHBOARD_KV_MAX_VALUE_BYTES ?? CONSUL_KV_MAX_VALUE_BYTES,
     watch: {

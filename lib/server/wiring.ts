@@ -1,4 +1,6 @@
 import "server-only";
+import { prepareSessions } from "./auth/operator";
+import { warnIfServerTokenWrites } from "./auth/server-token";
 import { ConfigError, getConfig } from "./config";
 import { getConsulClient } from "./consul";
 import { log } from "./log";
@@ -38,8 +40,8 @@ export function checkConfigOrExit(): void {
     const config = getConfig();
     const { host, allowedHosts, frameAncestors } = config.serve;
     log.info(
-      { consul: config.consulUrl, readOnly: config.readOnly, host, allowedHosts: allowedHosts.map((h) => (h.port ? `${h.host}:${h.port}` : h.host)), frameAncestors },
-      `Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}`,
+      { consul: config.consulUrl, readOnly: config.readOnly, writes: config.access.writes, reads: config.access.reads, host, allowedHosts: allowedHosts.map((h) => (h.port ? `${h.host}:${h.port}` : h.host)), frameAncestors },
+      `Consul Dashboard: Consul at ${config.consulUrl}${config.readOnly ? " (read-only)" : ""}; writes: ${config.access.writes}, reads: ${config.access.reads}`,
     );
   } catch (err) {
     if (err instanceof ConfigError) {
@@ -63,9 +65,10 @@ export function warmLocalWatch(): void {
   getWatchRegistry().acquire(undefined);
 }
 
-/** Next.js start-up (instrumentation): check the configuration, drain on SIGTERM, warm the local watch. */
+/** Next.js start-up (instrumentation): check the configuration and session key, drain on SIGTERM, warn about a writing server token, warm the local watch. */
 export function startServer(): void {
   checkConfigOrExit();
+  prepareSessions();
   installShutdown(async () => {
     // Synchronously, first: Next exits as soon as its server has closed.
     try {
@@ -75,5 +78,6 @@ export function startServer(): void {
     }
     await getWatchRegistry().stopAll();
   });
+  void warnIfServerTokenWrites();
   warmLocalWatch();
 }

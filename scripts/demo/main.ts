@@ -1,4 +1,5 @@
 import { startAppServer } from "../app/app-server";
+import { DEMO_WRITES_NOTE, demoDashboardEnv } from "./dashboard-env";
 import { ensureConsulBinary, ROOT } from "../consul/binary";
 import { startDevAgent } from "../consul/dev-agent";
 import { freePort, isPortFree } from "../consul/ports";
@@ -28,6 +29,7 @@ function banner(dashboardUrl: string, consulUrl: string, estate: DemoEstate, sta
     `    Dashboard   ${dashboardUrl}`,
     `    Consul      ${consulUrl}   (its own UI at ${consulUrl}/ui)`,
     "",
+    `    Access      ${DEMO_WRITES_NOTE}`,
     `    Estate      ${c.services} services, ${c.instances} instances on ${c.nodes} nodes; ${c.kvKeys} KV keys`,
     "    What changes:",
     ...estate.story.map((line) => `      - ${line}`),
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     await life.add("the demo servers and flapping", () => estate.stop());
     if (life.stopping) return;
 
-    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url }, port, echo: false });
+    const app = await startAppServer({ env: demoDashboardEnv(agent.url), port, echo: false });
     await life.add("the dashboard", () => app.stop());
     if (life.stopping) return;
 

@@ -1,5 +1,5 @@
 import { KvDeleteBody, KvPutBody } from "@/lib/api/kv";
-import { currentOperator } from "@/lib/server/auth/operator";
+import { apiOperator } from "@/lib/server/auth/operator";
 import { HttpError } from "@/lib/server/http/http-error";
 import { route } from "@/lib/server/http/route";
 import { assertWritable } from "@/lib/server/http/same-origin";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 // The key rides in ?key= so spaces, %, #, ? and "//" reach us unchanged.
 export const GET = route(async (req: Request) => {
   const key = param(req, "key");
-  const op = await currentOperator();
+  const op = await apiOperator();
   const entry = await readEntry(key, op.token);
   if (!entry) throw new HttpError("not_found", `There is no key “${key}”.`);
   const lockSession = entry.session ? await sessionInfo(entry.session, op.token) : null;
@@ -21,15 +21,17 @@ export const GET = route(async (req: Request) => {
 });
 
 export const PUT = route(async (req: Request) => {
-  assertWritable(req);
+  const op = await apiOperator();
+  assertWritable(req, op);
   const body = await readBody(req, KvPutBody);
-  const entry = await writeKey(await currentOperator(), { key: body.key, bytes: decodeValue(body.value), flags: body.flags, cas: body.cas });
+  const entry = await writeKey(op, { key: body.key, bytes: decodeValue(body.value), flags: body.flags, cas: body.cas });
   return Response.json({ entry }, { headers: noStore });
 });
 
 export const DELETE = route(async (req: Request) => {
-  assertWritable(req);
+  const op = await apiOperator();
+  assertWritable(req, op);
   const body = await readBody(req, KvDeleteBody);
-  await deleteKey(await currentOperator(), body.key, body.cas);
+  await deleteKey(op, body.key, body.cas);
   return Response.json({ entry: null }, { headers: noStore });
 });

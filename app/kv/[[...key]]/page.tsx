@@ -1,8 +1,13 @@
 import { KvScreen, type KvTarget } from "@/components/kv/kv-screen";
 import { asFolder } from "@/lib/kv/key";
-import { currentOperator } from "@/lib/server/auth/operator";
+import { redirect } from "next/navigation";
+import type { KvAccess } from "@/lib/api/kv";
+import { revokeSession, type Operator } from "@/lib/server/auth/operator";
+import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { getConfig } from "@/lib/server/config";
+import { isTokenGone } from "@/lib/server/consul/acl";
 import { readEntry } from "@/lib/server/consul/kv";
+import { writeAccess } from "@/lib/server/kv/access";
 
 export const dynamic = "force-dynamic";
 
@@ -16,9 +21,30 @@ type Search = Record<string, string | string[] | undefined>;
 export default async function KvPage({ params, searchParams }: { params: Promise<{ key?: string[] }>; searchParams: Promise<Search> }) {
   const [{ key: segments = [] }, sp] = await Promise.all([params, searchParams]);
   const config = getConfig();
-  const op = await currentOperator();
+  const here = herePath(`/kv${segments.length ? `/${segments.join("/")}` : ""}`, sp);
+  const op = await pageOperator(here);
   const target = await resolveTarget(segments, sp, op.token);
-  return <KvScreen target={target} readOnly={config.readOnly} maxValueBytes={config.kvMaxValueBytes} operator={op.token ? op.who : null} />;
+  const access = await accessOrEnd(op, target.kind === "key" ? target.key : target.prefix, here);
+  return (
+    <KvScreen
+      target={target}
+      access={access}
+      maxValueBytes={config.kvMaxValueBytes}
+      operator={op.signedIn ? { accessor: op.who, description: op.description } : null}
+      signInHref={`/sign-in?next=${encodeURIComponent(here)}`}
+    />
+  );
+}
+
+/** What the screen may offer here; a token Consul no longer knows ends the session (and says so on the sign-in page). */
+async function accessOrEnd(op: Operator, path: string, here: string): Promise<KvAccess> {
+  try {
+    return await writeAccess(op, path);
+  } catch (err) {
+    if (!isTokenGone(err)) throw err;
+    revokeSession(op.session);
+    redirect(`/api/auth/session-ended?reason=token_gone&next=${encodeURIComponent(here)}`);
+  }
 }
 
 async function resolveTarget(segments: string[], sp: Search, token: string | undefined): Promise<KvTarget> {

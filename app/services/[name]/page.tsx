@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/services/service-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
 import { serviceExists } from "@/lib/server/health/service-exists";
 import { describeError } from "@/lib/server/http/errors";
@@ -15,6 +16,7 @@ export default async function ServicePage({
   searchParams: Promise<{ dc?: string }>;
 }) {
   const [{ name: raw }, { dc: dcParam }] = await Promise.all([params, searchParams]);
+  await pageOperator(herePath(`/services/${raw}`, { dc: dcParam }));
   const name = decodeURIComponent(raw);
   const dc = dcParam || undefined;
   const problem = await checkDatacenter(dc).then(

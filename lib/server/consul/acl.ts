@@ -1,7 +1,8 @@
 import "server-only";
 import { getConsulClient } from "./index";
 import { consulPath } from "./paths";
-import { ConsulTokenSelf } from "./schemas";
+import { ConsulError } from "./errors";
+import { ConsulAuthorizeAnswer, ConsulTokenSelf } from "./schemas";
 
 export interface TokenIdentity {
   accessor: string;
@@ -12,4 +13,26 @@ export interface TokenIdentity {
 export async function readTokenSelf(secret: string): Promise<TokenIdentity> {
   const { data } = await getConsulClient().getJson(consulPath("acl", "token", "self"), ConsulTokenSelf, { token: secret, lossless: true });
   return { accessor: data.AccessorID, description: data.Description || null };
+}
+
+/**
+ * May `token` (the server's when undefined) write this key? Asks Consul's UI endpoint
+ * POST /v1/internal/acl/authorize. It is undocumented, so anything but a clear answer
+ * is `null` ("don't know": show the controls and let Consul's 403 speak) — except
+ * "ACL not found", which means the token itself is gone and is rethrown.
+ */
+export async function mayWriteKey(key: string, token: string | undefined): Promise<boolean | null> {
+  const body = JSON.stringify([{ Resource: "key", Access: "write", Segment: key }]);
+  try {
+    const { data } = await getConsulClient().postJson(consulPath("internal", "acl", "authorize"), body, ConsulAuthorizeAnswer, { token });
+    return data[0]?.Allow ?? null;
+  } catch (err) {
+    if (isTokenGone(err)) throw err;
+    return null;
+  }
+}
+
+/** Consul's answer when a token was deleted (or never existed): 403 "ACL not found". */
+export function isTokenGone(err: unknown): boolean {
+  return err instanceof ConsulError && err.kind === "http" && err.status === 403 && /ACL not found/i.test(err.message);
 }

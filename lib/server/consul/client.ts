@@ -86,6 +86,12 @@ export class ConsulClient {
     return res.body.toString("utf8").trim();
   }
 
+  /** A POST with a JSON body whose answer is JSON (e.g. /v1/internal/acl/authorize). */
+  async postJson<S extends z.ZodType>(path: string, body: string, schema: S, opts: { token?: string } = {}): Promise<Result<z.output<S>>> {
+    const res = await this.transport.send({ method: "POST", path, body, token: opts.token });
+    return { data: parseJson(path, res.body, schema, {}), meta: res.meta };
+  }
+
   /** One /v1/txn call. A 409 (an operation failed) is an outcome, not an exception. Numbers stay lossless. */
   async txn<S extends z.ZodType>(body: string, schema: S, opts: { token?: string } = {}): Promise<TxnAnswer<z.output<S>>> {
     const path = consulPath("txn");

@@ -143,7 +143,11 @@ export async function casDelete(key: string, cas: string, token: string | undefi
 /** Deletes everything below a prefix in one atomic operation. */
 export async function deleteTree(prefix: string, token: string | undefined): Promise<void> {
   const out = await txn([{ Verb: "delete-tree", Key: prefix }], token);
-  if (!out.ok) throw new ConsulError("http", out.errors[0]?.what ?? "Consul refused the delete", 409, consulPath("txn"));
+  if (!out.ok) {
+    const what = out.errors[0]?.what ?? "Consul refused the delete";
+    // An ACL denial inside a transaction comes back as a 409; it is a 403 in meaning.
+    throw new ConsulError("http", what, /^(Permission denied|ACL not found)/i.test(what) ? 403 : 409, consulPath("txn"));
+  }
 }
 
 export interface LockSession {

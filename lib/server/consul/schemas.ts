@@ -129,4 +129,7 @@ export const ConsulTxnAnswer = z.object({
 export const ConsulSessionInfo = z.array(z.object({ ID: z.string(), Name: z.string(), Node: z.string() }).passthrough());
 
 /** GET /v1/acl/token/self */
+/** /v1/internal/acl/authorize (undocumented): the checks sent, each with `Allow`. */
+export const ConsulAuthorizeAnswer = z.array(z.object({ Resource: z.string(), Access: z.string(), Allow: z.boolean() }).passthrough());
+
 export const ConsulTokenSelf = z.object({ AccessorID: z.string(), Description: z.string().nullish() }).passthrough();

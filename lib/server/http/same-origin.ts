@@ -1,4 +1,5 @@
 import "server-only";
+import type { Operator } from "../auth/operator";
 import { getConfig } from "../config";
 import { HttpError } from "./http-error";
 
@@ -28,10 +29,25 @@ export function assertSameOrigin(req: Request): void {
   throw new HttpError("cross_origin", "Refused: writes are accepted only from the dashboard's own pages (no matching Origin header).");
 }
 
-/** Every write route calls this first: read-only mode, then same-origin. */
-export function assertWritable(req: Request): void {
-  if (getConfig().readOnly) {
-    throw new HttpError("read_only", "Refused: this dashboard runs read-only (DASHBOARD_READ_ONLY=true); nothing was written.");
+/** Why this operator may not write at all (before any Consul request), or null. */
+export function writeRefusal(op: Operator): HttpError | null {
+  const { access } = getConfig();
+  if (access.writes === "off") {
+    return new HttpError("read_only", `Refused: this dashboard runs read-only (${access.writesOffBy}); nothing was written.`);
   }
-  assertSameOrigin(req);
+  if (access.writes === "signed-in" && !op.signedIn) {
+    return new HttpError(
+      "sign_in_required",
+      "Sign in to edit: this dashboard writes only with an operator's own Consul token (DASHBOARD_WRITES=signed-in), never the server's; nothing was written.",
+    );
+  }
+  return null;
+}
+
+/** Every write route calls this first: read-only mode, same-origin, then who may write. */
+export function assertWritable(req: Request, op: Operator): void {
+  // Read-only mode answers as such whatever the origin; otherwise a cross-site request is refused before anything else.
+  if (getConfig().access.writes !== "off") assertSameOrigin(req);
+  const refused = writeRefusal(op);
+  if (refused) throw refused;
 }

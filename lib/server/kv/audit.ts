@@ -11,7 +11,9 @@ const MAX_RECENT = 200;
 const recent: AuditEntry[] = [];
 
 export function audit(entry: Omit<AuditEntry, "at">): void {
-  const full: AuditEntry = { at: new Date().toISOString(), ...entry };
+  // The description goes last, so each line reads "who did what to which key" from the start.
+  const { description, ...rest } = entry;
+  const full: AuditEntry = { at: new Date().toISOString(), ...rest, ...(description ? { description } : {}) };
   recent.unshift(full);
   if (recent.length > MAX_RECENT) recent.length = MAX_RECENT;
   countKvWrite("saved");

@@ -3,6 +3,7 @@ import type { ImportResult, ImportRow, KvEntry } from "@/lib/api/kv";
 import { chunk } from "@/lib/kv/import-plan";
 import { keyProblem } from "@/lib/kv/key";
 import { sizeProblem } from "@/lib/kv/value";
+import { checkImportRows, commonFolder, controlCharProblem } from "./import-rows";
 import type { Operator } from "../auth/operator";
 import { getConfig } from "../config";
 import { ConsulError } from "../consul/errors";
@@ -14,8 +15,25 @@ import { casDelete, casPut, deleteTree, listKeys, readEntry, txn, type TxnOp } f
 /**
  * The one place KV writes happen. Every write is check-and-set against the
  * ModifyIndex the operator saw ("0" creates only if absent), is refused before
- * sending when too large, and is audited.
+ * sending when too large or badly named, and is audited — after Consul applied
+ * it, never for a write that did nothing. Callers have already checked that this
+ * operator may write at all (same-origin.ts `assertWritable`).
  */
+
+const DENIED = /^(Permission denied|ACL not found)/i;
+
+/** A /v1/txn refusal that is an ACL denial, not a conflict: a 403 in Consul's words. */
+function deniedInTxn(errors: readonly { what: string }[], permission: string): void {
+  const denied = errors.find((e) => DENIED.test(e.what));
+  if (denied) explainDenied(new ConsulError("http", denied.what, 403), permission);
+}
+
+function auditWho(op: Operator): { who: string; description?: string | null } {
+  return op.signedIn ? { who: op.who, description: op.description } : { who: op.who };
+}
+
+/** The whole store: deleting it needs this exact confirmation, not a folder name. */
+export const ROOT_CONFIRMATION = "delete everything";
 
 function conflict(message: string, current: KvEntry | null): HttpError {
   countKvWrite("conflict");
@@ -44,6 +62,8 @@ export async function writeKey(
   op: Operator,
   input: { key: string; bytes: Buffer; flags: string; cas: string },
 ): Promise<KvEntry | null> {
+  const control = controlCharProblem(input.key);
+  if (control) throw new HttpError("bad_key", control);
   const creating = input.cas === "0";
   if (creating) {
     const problem = keyProblem(input.key);
@@ -70,7 +90,7 @@ export async function writeKey(
     );
   }
   audit({
-    who: op.who,
+    ...auditWho(op),
     action: creating ? "create" : "update",
     key: input.key,
     oldIndex: input.cas,
@@ -81,6 +101,9 @@ export async function writeKey(
 }
 
 export async function deleteKey(op: Operator, key: string, cas: string): Promise<void> {
+  // Consul answers `true` to deleting a key that is not there: say so instead, and audit nothing.
+  const before = await readEntry(key, op.token);
+  if (!before) throw new HttpError("not_found", `There is no key “${key}”; nothing was deleted.`);
   let ok: boolean;
   try {
     ok = await casDelete(key, cas, op.token);
@@ -96,45 +119,53 @@ export async function deleteKey(op: Operator, key: string, cas: string): Promise
       now,
     );
   }
-  audit({ who: op.who, action: "delete", key, oldIndex: cas, newIndex: "0", size: 0 });
+  audit({ ...auditWho(op), action: "delete", key, oldIndex: cas, newIndex: "0", size: 0 });
 }
 
-/** Deletes a folder and everything below it, only when the operator typed its name. */
+/**
+ * Deletes a folder and everything below it, only when the operator typed its exact
+ * name. The whole store (prefix "") needs the confirmation “delete everything”.
+ */
 export async function deleteFolder(op: Operator, prefix: string, confirm: string): Promise<number> {
-  if (prefix === "" || !prefix.endsWith("/")) throw new HttpError("bad_key", "Choose a folder (ending in “/”); the dashboard never deletes the whole store.");
-  const name = prefix.slice(0, -1);
-  if (confirm !== name && confirm !== prefix) {
-    throw new HttpError("not_confirmed", `Type the folder's name “${name}” exactly to confirm; nothing was deleted.`);
+  const control = controlCharProblem(prefix);
+  if (control) throw new HttpError("bad_key", control);
+  if (prefix === "") {
+    if (confirm !== ROOT_CONFIRMATION) {
+      throw new HttpError("not_confirmed", `Deleting the whole KV store needs the confirmation “${ROOT_CONFIRMATION}”; nothing was deleted.`);
+    }
+  } else {
+    if (prefix.startsWith("/")) throw new HttpError("bad_key", `“${prefix}” is not a folder (keys never start with “/”); nothing was deleted.`);
+    if (!prefix.endsWith("/")) throw new HttpError("bad_key", `“${prefix}” is not a folder (a folder ends in “/”); nothing was deleted.`);
+    const name = prefix.slice(0, -1);
+    if (confirm !== name && confirm !== prefix) {
+      throw new HttpError("not_confirmed", `Type the folder's name “${name}” exactly to confirm; nothing was deleted.`);
+    }
   }
   const keys = await listKeys(prefix, op.token);
+  if (keys.length === 0) throw new HttpError("not_found", `There is nothing below “${prefix}” that your token can see; nothing was deleted.`);
   try {
     await deleteTree(prefix, op.token);
   } catch (err) {
     explainDenied(err, `key:write on every key below "${prefix}"`);
   }
-  audit({ who: op.who, action: "delete-tree", key: prefix, oldIndex: "-", newIndex: "0", size: keys.length });
+  audit({ ...auditWho(op), action: "delete-tree", key: prefix, oldIndex: "-", newIndex: "0", size: keys.length });
   return keys.length;
 }
 
 /**
- * Writes previewed rows in /v1/txn batches of at most 128 `cas` operations
- * against the indexes seen at preview, so a key changed since is never
- * overwritten. Each batch is atomic; the first refused batch stops the import.
+ * Writes import rows in /v1/txn batches of at most 128 `cas` operations against the
+ * indexes seen at preview, so a key changed since is never overwritten. Every row is
+ * checked first as if typed in the editor (import-rows.ts); whether it creates a key
+ * is decided from what Consul holds now. Each batch is atomic; the first refused
+ * batch stops the import. An ACL denial is a 403, not a conflict.
  */
 export async function applyImport(op: Operator, rows: readonly ImportRow[]): Promise<ImportResult> {
-  const limit = maxValueBytes();
-  const todo = rows.filter((r) => r.action !== "unchanged");
-  for (const r of todo) {
-    if (r.action === "create") {
-      const problem = keyProblem(r.key);
-      if (problem) throw new HttpError("bad_key", `${r.key}: ${problem}`);
-    }
-    const tooBig = sizeProblem(r.size, limit);
-    if (tooBig) throw new HttpError("too_large", `${r.key}: ${tooBig}`);
-  }
+  const wanted = rows.filter((r) => r.action !== "unchanged").map((r) => r.key);
+  const existing = new Set(wanted.length ? await listKeys(commonFolder(wanted), op.token) : []);
+  const todo = checkImportRows(rows, existing, maxValueBytes());
   const writtenKeys: string[] = [];
   for (const batch of chunk(todo, 128)) {
-    const ops: TxnOp[] = batch.map((r) => ({ Verb: "cas", Key: r.key, Value: r.value, Flags: r.flags, Index: r.expectIndex }));
+    const ops: TxnOp[] = batch.map((r) => ({ Verb: "cas", Key: r.key, Value: r.bytes.toString("base64"), Flags: r.flags, Index: r.expectIndex }));
     let out;
     try {
       out = await txn(ops, op.token);
@@ -142,13 +173,14 @@ export async function applyImport(op: Operator, rows: readonly ImportRow[]): Pro
       explainDenied(err, "key:write on every imported key");
     }
     if (!out.ok) {
+      deniedInTxn(out.errors, "key:write on every imported key");
       countKvWrite("conflict");
       const conflicts = out.errors.map((e) => ({ key: batch[e.opIndex]?.key ?? `operation ${e.opIndex}`, reason: e.what }));
       return { written: writtenKeys.length, conflicts, writtenKeys };
     }
     for (const [i, r] of batch.entries()) {
       writtenKeys.push(r.key);
-      audit({ who: op.who, action: "import", key: r.key, oldIndex: r.expectIndex, newIndex: out.results[i]?.ModifyIndex ?? "?", size: r.size });
+      audit({ ...auditWho(op), action: "import", key: r.key, oldIndex: r.expectIndex, newIndex: out.results[i]?.ModifyIndex ?? "?", size: r.bytes.length });
     }
   }
   return { written: writtenKeys.length, conflicts: [], writtenKeys };

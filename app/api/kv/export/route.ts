@@ -1,5 +1,5 @@
 import { formatExportFile } from "@/lib/kv/export-format";
-import { currentOperator } from "@/lib/server/auth/operator";
+import { apiOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { param } from "@/lib/server/http/request";
 import { readTree } from "@/lib/server/consul/kv";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** The folder as `consul kv export <prefix>` prints it, as a download. */
 export const GET = route(async (req: Request) => {
   const prefix = param(req, "prefix", false);
-  const entries = await readTree(prefix, (await currentOperator()).token);
+  const entries = await readTree(prefix, (await apiOperator()).token);
   const file = formatExportFile(entries.map((e) => ({ key: e.key, flags: e.flags, value: e.value })));
   const name = (prefix.replace(/\/+$/, "").replace(/[^\w.-]+/g, "_") || "kv") + "-export.json";
   return new Response(file, {

@@ -1,4 +1,4 @@
-import { currentOperator } from "@/lib/server/auth/operator";
+import { apiOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { noStore, param } from "@/lib/server/http/request";
 import { listKeys } from "@/lib/server/consul/kv";
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 /** Every key name below a prefix (no values), for search and folder-delete counts. */
 export const GET = route(async (req: Request) => {
   const prefix = param(req, "prefix", false);
-  const keys = await listKeys(prefix, (await currentOperator()).token);
+  const keys = await listKeys(prefix, (await apiOperator()).token);
   return Response.json({ prefix, keys }, { headers: noStore });
 });

@@ -1,5 +1,5 @@
 import { asFolder } from "@/lib/kv/key";
-import { currentOperator } from "@/lib/server/auth/operator";
+import { apiOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
 import { noStore, param } from "@/lib/server/http/request";
 import { listFolder } from "@/lib/server/consul/kv";
@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (req: Request) => {
   const prefix = asFolder(param(req, "prefix", false));
-  const listing = await listFolder(prefix, (await currentOperator()).token);
+  const listing = await listFolder(prefix, (await apiOperator()).token);
   return Response.json({ prefix, ...listing }, { headers: noStore });
 });
