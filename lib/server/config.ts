@@ -28,6 +28,14 @@ const seconds = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max} seconds` });
 
+const whole = (unit: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: `must be a whole number of ${unit}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max}` });
+
 const envSchema = z.object({
   CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
   CONSUL_HTTP_TOKEN: z.string().trim().optional(),
@@ -56,6 +64,9 @@ const envSchema = z.object({
   DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WAIT_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WARM: bool().optional(),
+  DASHBOARD_CONSUL_TIMEOUT_SECONDS: seconds(1, 120).optional(),
+  DASHBOARD_CONSUL_MAX_CONNECTIONS: whole("connections", 8, 190).optional(),
+  DASHBOARD_MAX_SERVICE_WATCHES: whole("watches", 0, 1000).optional(),
 });
 
 export interface TlsConfig {
@@ -78,6 +89,37 @@ export interface Config {
   kvMaxValueBytes: number;
   /** Live health watches (one per datacenter). */
   watch: WatchConfig;
+  /** How the server talks to Consul: deadlines and connection limits. */
+  limits: ConsulLimits;
+}
+
+export interface ConsulLimits {
+  /** Deadline of a non-blocking request to Consul (and of the first byte of a long read). */
+  timeoutMs: number;
+  /** Connections to Consul in all, kept below Consul's http_max_conns_per_client (200). */
+  maxConnections: number;
+  /** Of those, the connections for ordinary (non-blocking) requests; the rest hold blocking queries. */
+  requestConnections: number;
+  /** Per-service watches (one blocking query each) across all datacenters. */
+  maxServiceWatches: number;
+}
+
+/** Blocking connections kept for the datacenter watches (two blocking queries each). */
+export const DC_WATCH_RESERVE = 6;
+
+/** Splits the connection budget: a share for ordinary requests, the rest for blocking queries. */
+export function consulLimits(timeoutSeconds = 3, maxConnections = 100, maxServiceWatches?: number): ConsulLimits {
+  const requestConnections = Math.max(4, Math.floor(maxConnections * 0.3));
+  const blocking = maxConnections - requestConnections;
+  const watches = maxServiceWatches ?? Math.min(64, blocking - DC_WATCH_RESERVE);
+  if (watches + DC_WATCH_RESERVE > blocking) {
+    throw new ConfigError(
+      "DASHBOARD_MAX_SERVICE_WATCHES",
+      `${watches} per-service watches do not fit in the ${blocking} blocking connections of DASHBOARD_CONSUL_MAX_CONNECTIONS=${maxConnections} ` +
+        `(${requestConnections} are kept for ordinary requests, ${DC_WATCH_RESERVE} for datacenter watches); lower it to ${Math.max(0, blocking - DC_WATCH_RESERVE)} or raise the connections`,
+    );
+  }
+  return { timeoutMs: timeoutSeconds * 1000, maxConnections, requestConnections, maxServiceWatches: watches };
 }
 
 export interface WatchConfig {
@@ -204,6 +246,7 @@ export function parseConfig(env: Env): Config {
       waitMs: (e.DASHBOARD_WATCH_WAIT_SECONDS ?? 60) * 1000,
       warm: e.DASHBOARD_WATCH_WARM ?? true,
     },
+    limits: consulLimits(e.DASHBOARD_CONSUL_TIMEOUT_SECONDS, e.DASHBOARD_CONSUL_MAX_CONNECTIONS, e.DASHBOARD_MAX_SERVICE_WATCHES),
   };
 }
 

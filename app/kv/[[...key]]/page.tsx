@@ -1,8 +1,11 @@
 import { KvScreen, type KvTarget } from "@/components/kv/kv-screen";
+import { ErrorPanel } from "@/components/ui/error-panel";
 import { asFolder } from "@/lib/kv/key";
 import { currentOperator } from "@/lib/server/auth/operator";
 import { getConfig } from "@/lib/server/config";
+import { isConsulError } from "@/lib/server/consul/errors";
 import { readEntry } from "@/lib/server/consul/kv";
+import { describeError } from "@/lib/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +20,13 @@ export default async function KvPage({ params, searchParams }: { params: Promise
   const [{ key: segments = [] }, sp] = await Promise.all([params, searchParams]);
   const config = getConfig();
   const op = await currentOperator();
-  const target = await resolveTarget(segments, sp, op.token);
+  let target: KvTarget;
+  try {
+    target = await resolveTarget(segments, sp, op.token);
+  } catch (err) {
+    // Consul accepted the connection but did not answer in time: say so now, not after another wait in the browser.
+    return <ErrorPanel title="Cannot show this key" message={describeError(err).message} />;
+  }
   return <KvScreen target={target} readOnly={config.readOnly} maxValueBytes={config.kvMaxValueBytes} operator={op.token ? op.who : null} />;
 }
 
@@ -27,7 +36,10 @@ async function resolveTarget(segments: string[], sp: Search, token: string | und
   const path = segments.map(safeDecode).join("/");
   if (path === "" || sp.view === "folder") return { kind: "folder", prefix: asFolder(path) };
   // A key wins over a folder of the same name; on error show the key view, which reports it.
-  const entry = await readEntry(path, token).catch(() => "error" as const);
+  const entry = await readEntry(path, token).catch((err: unknown) => {
+    if (isConsulError(err) && err.kind === "timeout") throw err;
+    return "error" as const;
+  });
   return entry ? { kind: "key", key: path } : { kind: "folder", prefix: asFolder(path) };
 }
 

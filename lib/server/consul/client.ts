@@ -2,10 +2,9 @@ import "server-only";
 import { parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
 import { blockingTimeoutMs, nextBlockingIndex } from "@/lib/consul/blocking-index";
-import type { Config } from "../config";
 import { ConsulError } from "./errors";
 import { consulPath } from "./paths";
-import { ConsulTransport, type QueryValue, type ResponseMeta } from "./transport";
+import { ConsulTransport, type QueryValue, type ResponseMeta, type TransportConfig } from "./transport";
 
 export interface ReadOptions {
   /** Keep every JSON number as its decimal text (uint64 Flags and indexes would lose digits as JS numbers). */
@@ -16,7 +15,12 @@ export interface ReadOptions {
   stale?: boolean;
   token?: string;
   signal?: AbortSignal;
+  /** Deadline of the whole request; the configured Consul timeout when absent. */
   timeoutMs?: number;
+  /** Deadline of the first byte, for long reads (default: the configured Consul timeout). */
+  firstByteMs?: number;
+  /** Internal: a blocking query (it uses the blocking connection pool). */
+  blocking?: boolean;
 }
 
 export interface BlockingOptions extends ReadOptions {
@@ -55,12 +59,17 @@ export interface TxnAnswer<T> {
 export class ConsulClient {
   private readonly transport: ConsulTransport;
 
-  constructor(config: Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls">) {
+  constructor(config: TransportConfig) {
     this.transport = new ConsulTransport(config);
   }
 
   get baseUrl(): string {
     return this.transport.baseUrl;
+  }
+
+  /** Deadline of a non-blocking request, in ms (DASHBOARD_CONSUL_TIMEOUT_SECONDS). */
+  get timeoutMs(): number {
+    return this.transport.timeoutMs;
   }
 
   async getJson<S extends z.ZodType>(
@@ -74,6 +83,8 @@ export class ConsulClient {
       token: opts.token,
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
+      firstByteMs: opts.firstByteMs,
+      blocking: opts.blocking,
     });
     return { data: parseJson(path, res.body, schema, opts), meta: res.meta };
   }
@@ -113,7 +124,9 @@ export class ConsulClient {
     const result = await this.getJson(path, schema, {
       ...opts,
       query: { ...opts.query, index: blocking ? index : undefined, wait: blocking ? `${Math.ceil(waitMs / 1000)}s` : undefined },
+      // The first (non-blocking) read of a watch gets the short deadline: a silent Consul shows within seconds.
       timeoutMs: opts.timeoutMs ?? (blocking ? blockingTimeoutMs(waitMs) : undefined),
+      blocking,
     });
     return { ...result, nextIndex: nextBlockingIndex(index, result.meta.index) };
   }
