@@ -1,4 +1,4 @@
-import { CONTROL_CHARS, segmentProblem } from "@/lib/consul/path-segment";
+import { CONTROL_CHARS, isDotSegment, segmentProblem } from "@/lib/consul/path-segment";
 
 /**
  * KV key rules shared by the browser and the server. Keys are plain strings;
@@ -26,8 +26,8 @@ export function keyProblem(key: string): string | null {
   if (CONTROL_CHARS.test(key)) return "A key must not contain control characters (Consul's HTTP API refuses them).";
   if (key.length > MAX_KEY_LENGTH) return `The key is ${key.length} characters long; the dashboard accepts at most ${MAX_KEY_LENGTH}.`;
   if (/\/\//.test(key)) return "The key contains “//” (an empty segment); Consul's HTTP API would silently rewrite it.";
-  if (key.split("/").some((s) => s === "." || s === ".."))
-    return "The key contains a “.” or “..” segment; Consul's HTTP API would silently rewrite it.";
+  if (key.split("/").some(isDotSegment))
+    return "The key contains a “.” or “..” segment (in some spelling, e.g. “%2e”); Consul's HTTP API would silently rewrite it.";
   return null;
 }
 
