@@ -18,6 +18,8 @@ export function useFolder(prefix: string) {
     queryKey: kvKeys.folder(prefix),
     queryFn: ({ signal }) => callApi(`/api/kv/list?prefix=${q(prefix)}`, KvListing, { signal }),
     staleTime: 0,
+    // The server already waited the Consul deadline: show its message now, not after a second wait.
+    retry: false,
   });
 }
 
