@@ -21,6 +21,8 @@ export interface ReadOptions {
   firstByteMs?: number;
   /** Internal: a blocking query (it uses the blocking connection pool). */
   blocking?: boolean;
+  /** Internal: a watch's read, sent even while Consul is known to be silent. */
+  probe?: boolean;
 }
 
 export interface BlockingOptions extends ReadOptions {
@@ -85,6 +87,7 @@ export class ConsulClient {
       timeoutMs: opts.timeoutMs,
       firstByteMs: opts.firstByteMs,
       blocking: opts.blocking,
+      probe: opts.probe,
     });
     return { data: parseJson(path, res.body, schema, opts), meta: res.meta };
   }
@@ -127,6 +130,7 @@ export class ConsulClient {
       // The first (non-blocking) read of a watch gets the short deadline: a silent Consul shows within seconds.
       timeoutMs: opts.timeoutMs ?? (blocking ? blockingTimeoutMs(waitMs) : undefined),
       blocking,
+      probe: true,
     });
     return { ...result, nextIndex: nextBlockingIndex(index, result.meta.index) };
   }

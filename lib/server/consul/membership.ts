@@ -14,7 +14,7 @@ const UI_NODES = consulPath("internal", "ui", "nodes");
  * longer deadline. A silent Consul still shows quickly: the watch's first round reads the
  * non-passing checks alongside, with the short deadline.
  */
-const MEMBERSHIP_DEADLINES = { timeoutMs: 30_000, firstByteMs: 30_000 };
+const MEMBERSHIP_DEADLINES = { timeoutMs: 30_000, firstByteMs: 30_000, probe: true };
 
 export interface SliceOptions {
   /** Nodes per /v1/internal/ui/nodes request, at least. */

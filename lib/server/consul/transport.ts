@@ -22,6 +22,8 @@ export interface TransportRequest {
   firstByteMs?: number;
   /** A blocking query: it holds its connection up to `wait`, so it uses the blocking pool. */
   blocking?: boolean;
+  /** A watch's read: always sent, even while Consul is known to be silent (it finds out when Consul is back). */
+  probe?: boolean;
 }
 
 /** What Consul says about the freshness of an answer. */
@@ -65,6 +67,12 @@ export function readMeta(headers: Record<string, string | string[] | undefined>)
     lastContactMs: contact === null || !/^\d+$/.test(contact) ? null : Number(contact),
   };
 }
+
+/**
+ * How long a silent Consul (connection accepted, no answer) is remembered. The watches'
+ * reads keep probing meanwhile and clear it with their first answer.
+ */
+const SILENCE_MEMORY_MS = 15_000;
 
 export type TransportConfig = Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls"> & { limits?: ConsulLimits };
 
@@ -125,6 +133,15 @@ export class ConsulTransport {
     }
   }
 
+  /**
+   * Until when ordinary requests fail at once: a request just found Consul accepting the
+   * connection but not answering within the deadline. Every screen then says so at once
+   * instead of each waiting out its own deadline (and holding a connection). Any answer
+   * from Consul clears it; blocking queries and the watches' reads are never short-circuited.
+   */
+  private silentUntil = 0;
+  private silentMessage = "";
+
   /** Deadline of a non-blocking request, in ms. */
   get timeoutMs(): number {
     return this.limits.timeoutMs;
@@ -148,7 +165,11 @@ export class ConsulTransport {
       headers["x-consul-token"] = token;
     }
 
-    let res: Awaited<ReturnType<typeof request>>;
+    if (!req.blocking && !req.probe && Date.now() < this.silentUntil) {
+      throw new ConsulError("timeout", `${this.silentMessage} (moments ago; not asked again yet)`, undefined, req.path);
+    }
+
+    let res: Awaited<ReturnType<typeof request>> | undefined;
     let body: Buffer;
     try {
       res = await request(url, {
@@ -164,6 +185,11 @@ export class ConsulTransport {
       if (req.signal?.aborted) throw req.signal.reason ?? err;
       if (timeout.aborted || err instanceof undiciErrors.HeadersTimeoutError) {
         const ms = timeout.aborted ? timeoutMs : firstByteMs;
+        // No headers at all: Consul accepted the connection and stayed silent.
+        if (!req.blocking && res === undefined) {
+          this.silentUntil = Date.now() + SILENCE_MEMORY_MS;
+          this.silentMessage = `Consul accepted the connection but did not answer within ${ms / 1000} s`;
+        }
         throw new ConsulError("timeout", `Consul accepted the connection but did not answer ${req.path} within ${ms / 1000} s`, undefined, req.path, {
           cause: err,
         });
@@ -173,6 +199,7 @@ export class ConsulTransport {
       });
     }
 
+    this.silentUntil = 0;
     const meta = readMeta(res.headers);
     if (res.statusCode >= 400) {
       const text = body.toString("utf8").trim();
