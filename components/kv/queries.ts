@@ -24,6 +24,8 @@ export const kvQueries = {
       queryKey: [...kvKeys.folders, prefix],
       queryFn: ({ signal }) => callApi(`/api/kv/list?prefix=${q(prefix)}`, KvListing, { signal }),
       staleTime: 0,
+      // The server already waited the Consul deadline: show its message now, not after a second wait.
+      retry: false,
     }),
   allKeys: (prefix: string) =>
     queryOptions({

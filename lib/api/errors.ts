@@ -28,6 +28,7 @@ export const ERROR_STATUS = {
   consul_error: 502,
   bad_upstream: 502,
   unreachable: 503,
+  busy: 503,
   timeout: 504,
 } as const;
 

@@ -42,3 +42,13 @@ describe("key rules", () => {
     expect(groupLevel("p/", keys)).toEqual({ folders: ["p/b/", "p/d/"], keys: ["p/a"] });
   });
 });
+
+describe("keys that go through /v1/txn", () => {
+  it("are every key with an empty, dot (any spelling) or control-character segment", () => {
+    for (const key of ["a//b", "a/./b", "a/../b", "a/%2e/b", "a/%2E%2e", "a\u0001b", "\u007f"]) expect(isPathSafe(key), key).toBe(false);
+    for (const key of ["a/b", "a/b/", "a/.b", "a/...", "100%", "café/menu"]) expect(isPathSafe(key), key).toBe(true);
+  });
+  it("control characters are refused for new keys, naming the reason", () => {
+    expect(keyProblem("a\u0001b")).toMatch(/control characters/);
+  });
+});

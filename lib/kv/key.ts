@@ -1,12 +1,18 @@
+import { CONTROL_CHARS, isDotSegment, segmentProblem } from "@/lib/consul/path-segment";
+
 /**
  * KV key rules shared by the browser and the server. Keys are plain strings;
  * a "folder" is a prefix ending in "/".
  */
 
-/** True when the key can travel in a Consul URL path unchanged: Consul's router cleans `//`, `.` and `..`. */
+/**
+ * True when the key can travel in a Consul URL path unchanged: Consul's router cleans
+ * `//`, the URL parser resolves `.` and `..` (also spelled `%2e`), and Consul answers
+ * control characters with an empty 400. Other keys go through /v1/txn (key in the body).
+ */
 export function isPathSafe(key: string): boolean {
   const segments = key.split("/");
-  return segments.every((s, i) => (s === "" ? i === segments.length - 1 && i > 0 : s !== "." && s !== ".."));
+  return segments.every((s, i) => (s === "" ? i === segments.length - 1 && i > 0 : segmentProblem(s) === null));
 }
 
 /**
@@ -17,11 +23,11 @@ export function isPathSafe(key: string): boolean {
 export function keyProblem(key: string): string | null {
   if (key.length === 0) return "The key is empty.";
   if (key.startsWith("/")) return "A key must not start with “/”.";
-  if (key.includes("\u0000")) return "A key must not contain a NUL character.";
+  if (CONTROL_CHARS.test(key)) return "A key must not contain control characters (Consul's HTTP API refuses them).";
   if (key.length > MAX_KEY_LENGTH) return `The key is ${key.length} characters long; the dashboard accepts at most ${MAX_KEY_LENGTH}.`;
   if (/\/\//.test(key)) return "The key contains “//” (an empty segment); Consul's HTTP API would silently rewrite it.";
-  if (key.split("/").some((s) => s === "." || s === ".."))
-    return "The key contains a “.” or “..” segment; Consul's HTTP API would silently rewrite it.";
+  if (key.split("/").some(isDotSegment))
+    return "The key contains a “.” or “..” segment (in some spelling, e.g. “%2e”); Consul's HTTP API would silently rewrite it.";
   return null;
 }
 

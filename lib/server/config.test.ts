@@ -151,3 +151,23 @@ describe("access configuration", () => {
     expect(parseConfig({}).access.wallSessionSeconds).toBe(720 * 3600);
   });
 });
+
+describe("Consul limits", () => {
+  it("defaults to a 3 s deadline and 100 connections split between ordinary and blocking requests", () => {
+    const { limits } = parseConfig({});
+    expect(limits).toEqual({ timeoutMs: 3000, maxConnections: 100, requestConnections: 30, maxServiceWatches: 64 });
+    expect(limits.maxConnections).toBeLessThan(200);
+  });
+
+  it("reads the variables and refuses a connection count at or above Consul's per-client limit", () => {
+    const { limits } = parseConfig({ DASHBOARD_CONSUL_TIMEOUT_SECONDS: "5", DASHBOARD_CONSUL_MAX_CONNECTIONS: "40", DASHBOARD_MAX_SERVICE_WATCHES: "10" });
+    expect(limits).toMatchObject({ timeoutMs: 5000, maxConnections: 40, requestConnections: 12, maxServiceWatches: 10 });
+    expect(() => parseConfig({ DASHBOARD_CONSUL_MAX_CONNECTIONS: "200" })).toThrow(/DASHBOARD_CONSUL_MAX_CONNECTIONS: must be between 8 and 190/);
+  });
+
+  it("refuses more per-service watches than the blocking connections hold, naming the variable", () => {
+    expect(() => parseConfig({ DASHBOARD_CONSUL_MAX_CONNECTIONS: "40", DASHBOARD_MAX_SERVICE_WATCHES: "64" })).toThrow(/DASHBOARD_MAX_SERVICE_WATCHES: 64 per-service watches do not fit/);
+    // Without the variable, the cap shrinks to what fits.
+    expect(parseConfig({ DASHBOARD_CONSUL_MAX_CONNECTIONS: "40" }).limits.maxServiceWatches).toBe(22);
+  });
+});

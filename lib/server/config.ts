@@ -36,6 +36,13 @@ const hours = () =>
     .regex(/^\d+(\.\d+)?$/, { message: "must be a number of hours, e.g. 12 or 0.5" })
     .transform(Number)
     .refine((n) => n > 0 && n <= 8_760, { message: "must be more than 0 and at most 8760 hours" });
+const whole = (unit: string, min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: `must be a whole number of ${unit}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max}` });
 
 const envSchema = z.object({
   CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
@@ -96,6 +103,11 @@ const envSchema = z.object({
     .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
     .transform(Number)
     .optional(),
+
+  // --- Talking to Consul: deadlines and connection limits (see README "Limits") ---
+  DASHBOARD_CONSUL_TIMEOUT_SECONDS: seconds(1, 120).optional(),
+  DASHBOARD_CONSUL_MAX_CONNECTIONS: whole("connections", 8, 190).optional(),
+  DASHBOARD_MAX_SERVICE_WATCHES: whole("watches", 0, 1000).optional(),
 });
 
 export interface TlsConfig {
@@ -125,6 +137,8 @@ export interface Config {
   serve: ServeConfig;
   /** pino log level. */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** How the server talks to Consul: deadlines and connection limits. */
+  limits: ConsulLimits;
 }
 
 // --- Serving and hardening ---------------------------------------------------------
@@ -178,6 +192,35 @@ export interface AccessConfig {
   trustProxy: boolean;
   /** Request body limit for imports; single writes use kvMaxValueBytes × 4/3 plus overhead. */
   maxBodyBytes: number;
+}
+
+export interface ConsulLimits {
+  /** Deadline of a non-blocking request to Consul (and of the first byte of a long read). */
+  timeoutMs: number;
+  /** Connections to Consul in all, kept below Consul's http_max_conns_per_client (200). */
+  maxConnections: number;
+  /** Of those, the connections for ordinary (non-blocking) requests; the rest hold blocking queries. */
+  requestConnections: number;
+  /** Per-service watches (one blocking query each) across all datacenters. */
+  maxServiceWatches: number;
+}
+
+/** Blocking connections kept for the datacenter watches (two blocking queries each). */
+export const DC_WATCH_RESERVE = 6;
+
+/** Splits the connection budget: a share for ordinary requests, the rest for blocking queries. */
+export function consulLimits(timeoutSeconds = 3, maxConnections = 100, maxServiceWatches?: number): ConsulLimits {
+  const requestConnections = Math.max(4, Math.floor(maxConnections * 0.3));
+  const blocking = maxConnections - requestConnections;
+  const watches = maxServiceWatches ?? Math.min(64, blocking - DC_WATCH_RESERVE);
+  if (watches + DC_WATCH_RESERVE > blocking) {
+    throw new ConfigError(
+      "DASHBOARD_MAX_SERVICE_WATCHES",
+      `${watches} per-service watches do not fit in the ${blocking} blocking connections of DASHBOARD_CONSUL_MAX_CONNECTIONS=${maxConnections} ` +
+        `(${requestConnections} are kept for ordinary requests, ${DC_WATCH_RESERVE} for datacenter watches); lower it to ${Math.max(0, blocking - DC_WATCH_RESERVE)} or raise the connections`,
+    );
+  }
+  return { timeoutMs: timeoutSeconds * 1000, maxConnections, requestConnections, maxServiceWatches: watches };
 }
 
 export interface WatchConfig {
@@ -323,6 +366,7 @@ export function parseConfig(env: Env): Config {
     },
     serve: parseServe(e),
     logLevel: e.DASHBOARD_LOG_LEVEL ?? "info",
+    limits: consulLimits(e.DASHBOARD_CONSUL_TIMEOUT_SECONDS, e.DASHBOARD_CONSUL_MAX_CONNECTIONS, e.DASHBOARD_MAX_SERVICE_WATCHES),
   };
 }
 

@@ -7,7 +7,22 @@ import { ERROR_STATUS, type ErrorKind } from "@/lib/api/errors";
  * route wrapper maps every DomainError the same way, without knowing the feature
  * that threw it.
  */
+const BRAND = Symbol.for("consul-dashboard.domain-error");
+
 export class DomainError extends Error {
+  /**
+   * Next.js bundles server modules once per route, so an error thrown by a shared object
+   * (the watch registry lives on globalThis) may come from another copy of this class:
+   * recognise it by a global brand, not by instanceof.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary check.
+    if (this !== DomainError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
+
   constructor(
     readonly kind: ErrorKind,
     message: string,

@@ -29,6 +29,7 @@ export function getWatchRegistry(): WatchRegistry {
       config.watch,
       (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
       recordHistory,
+      config.limits.maxServiceWatches,
     );
   }
   return g[KEY];

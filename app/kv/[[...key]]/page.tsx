@@ -1,4 +1,5 @@
 import { KvScreen, type KvTarget } from "@/components/kv/kv-screen";
+import { ErrorPanel } from "@/components/ui/error-panel";
 import { asFolder } from "@/lib/kv/key";
 import { redirect } from "next/navigation";
 import type { KvAccess } from "@/lib/api/kv";
@@ -6,7 +7,9 @@ import { revokeSession, type Operator } from "@/lib/server/auth/operator";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { getConfig } from "@/lib/server/config";
 import { isTokenGone } from "@/lib/server/consul/acl";
+import { isConsulError } from "@/lib/server/consul/errors";
 import { readEntry } from "@/lib/server/consul/kv";
+import { describeError } from "@/lib/server/http/errors";
 import { writeAccess } from "@/lib/server/kv/access";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +26,13 @@ export default async function KvPage({ params, searchParams }: { params: Promise
   const config = getConfig();
   const here = herePath(`/kv${segments.length ? `/${segments.join("/")}` : ""}`, sp);
   const op = await pageOperator(here);
-  const target = await resolveTarget(segments, sp, op.token);
+  let target: KvTarget;
+  try {
+    target = await resolveTarget(segments, sp, op.token);
+  } catch (err) {
+    // Consul accepted the connection but did not answer in time: say so now, not after another wait in the browser.
+    return <ErrorPanel title="Cannot show this key" message={describeError(err).message} />;
+  }
   const access = await accessOrEnd(op, target.kind === "key" ? target.key : target.prefix, here);
   return (
     <KvScreen
@@ -53,7 +62,10 @@ async function resolveTarget(segments: string[], sp: Search, token: string | und
   const path = segments.map(safeDecode).join("/");
   if (path === "" || sp.view === "folder") return { kind: "folder", prefix: asFolder(path) };
   // A key wins over a folder of the same name; on error show the key view, which reports it.
-  const entry = await readEntry(path, token).catch(() => "error" as const);
+  const entry = await readEntry(path, token).catch((err: unknown) => {
+    if (isConsulError(err) && err.kind === "timeout") throw err;
+    return "error" as const;
+  });
   return entry ? { kind: "key", key: path } : { kind: "folder", prefix: asFolder(path) };
 }
 

@@ -1,12 +1,22 @@
 import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/services/service-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { nameProblem } from "@/lib/health/names";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
 import { serviceExists } from "@/lib/server/health/service-exists";
 import { describeError } from "@/lib/server/http/errors";
 
 export const dynamic = "force-dynamic";
+
+/** The route's segment, decoded once; null for a malformed %-escape (`%E0%A4%A`). */
+function decodeName(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
 
 export default async function ServicePage({
   params,
@@ -17,15 +27,33 @@ export default async function ServicePage({
 }) {
   const [{ name: raw }, { dc: dcParam }] = await Promise.all([params, searchParams]);
   await pageOperator(herePath(`/services/${raw}`, { dc: dcParam }));
-  const name = decodeURIComponent(raw);
+  const name = decodeName(raw);
+  // A name no Consul service can have here (".." in any spelling, "/", control characters): 404, nothing asked.
+  if (name === null || nameProblem(name) !== null) notFound();
   const dc = dcParam || undefined;
-  const problem = await checkDatacenter(dc).then(
-    () => undefined,
-    (err: unknown) => describeError(err).message,
-  );
+  // In parallel, so a Consul that does not answer costs one deadline, not three.
+  const [problem, exists, dcName] = await Promise.all([
+    checkDatacenter(dc).then(
+      () => undefined,
+      (err: unknown) => describeError(err).message,
+    ),
+    serviceExistsOnce(dc, name),
+    // For the DNS name: the local datacenter is the first Consul lists.
+    dc ?? listDatacenters().then((l) => l[0], () => undefined),
+  ]);
   if (problem) return <ErrorPanel title="Cannot show this datacenter" message={problem} backHref="/" />;
-  if ((await serviceExists(dc, name)) === false) notFound();
-  // For the DNS name: the local datacenter is the first Consul lists.
-  const dcName = dc ?? (await listDatacenters().then((l) => l[0], () => undefined));
+  if (exists === false) notFound();
   return <ServiceView name={name} dc={dc} dcName={dcName} />;
+}
+
+/** Existence in a datacenter that may not exist: checked only once the datacenter is known to be valid. */
+async function serviceExistsOnce(dc: string | undefined, name: string): Promise<boolean | undefined> {
+  if (dc !== undefined) {
+    const ok = await checkDatacenter(dc).then(
+      () => true,
+      () => false,
+    );
+    if (!ok) return undefined;
+  }
+  return serviceExists(dc, name);
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { parse as parseLossless } from "lossless-json";
 import type { z } from "zod";
 import { blockingTimeoutMs, nextBlockingIndex } from "@/lib/consul/blocking-index";
-import type { Config } from "../config";
 import { ConsulError } from "./errors";
 import { consulPath } from "./paths";
-import { ConsulTransport, type QueryValue, type ResponseMeta } from "./transport";
+import { ConsulTransport, type QueryValue, type ResponseMeta, type TransportConfig } from "./transport";
 
 export type { ResponseMeta };
 
@@ -18,7 +17,14 @@ export interface ReadOptions {
   stale?: boolean;
   token?: string;
   signal?: AbortSignal;
+  /** Deadline of the whole request; the configured Consul timeout when absent. */
   timeoutMs?: number;
+  /** Deadline of the first byte, for long reads (default: the configured Consul timeout). */
+  firstByteMs?: number;
+  /** Internal: a blocking query (it uses the blocking connection pool). */
+  blocking?: boolean;
+  /** Internal: a watch's read, sent even while Consul is known to be silent. */
+  probe?: boolean;
 }
 
 export interface BlockingOptions extends ReadOptions {
@@ -57,12 +63,17 @@ export interface TxnAnswer<T> {
 export class ConsulClient {
   private readonly transport: ConsulTransport;
 
-  constructor(config: Pick<Config, "consulUrl" | "token" | "basicAuth" | "tls">) {
+  constructor(config: TransportConfig) {
     this.transport = new ConsulTransport(config);
   }
 
   get baseUrl(): string {
     return this.transport.baseUrl;
+  }
+
+  /** Deadline of a non-blocking request, in ms (DASHBOARD_CONSUL_TIMEOUT_SECONDS). */
+  get timeoutMs(): number {
+    return this.transport.timeoutMs;
   }
 
   async getJson<S extends z.ZodType>(
@@ -76,6 +87,9 @@ export class ConsulClient {
       token: opts.token,
       signal: opts.signal,
       timeoutMs: opts.timeoutMs,
+      firstByteMs: opts.firstByteMs,
+      blocking: opts.blocking,
+      probe: opts.probe,
     });
     return { data: parseJson(path, res.body, schema, opts), meta: res.meta };
   }
@@ -121,7 +135,10 @@ export class ConsulClient {
     const result = await this.getJson(path, schema, {
       ...opts,
       query: { ...opts.query, index: blocking ? index : undefined, wait: blocking ? `${Math.ceil(waitMs / 1000)}s` : undefined },
+      // The first (non-blocking) read of a watch gets the short deadline: a silent Consul shows within seconds.
       timeoutMs: opts.timeoutMs ?? (blocking ? blockingTimeoutMs(waitMs) : undefined),
+      blocking,
+      probe: true,
     });
     return { ...result, nextIndex: nextBlockingIndex(index, result.meta.index) };
   }

@@ -7,7 +7,18 @@ export type ConsulErrorKind = "http" | "network" | "timeout" | "parse";
  * Consul's own response text (e.g. "Permission denied: token with AccessorID …"
  * or "ACL not found"), kept verbatim so the operator sees Consul's words.
  */
+const BRAND = Symbol.for("consul-dashboard.consul-error");
+
 export class ConsulError extends Error {
+  /** Recognised across the Next.js route bundles' copies of this class (see DomainError). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // Subclasses keep the ordinary check.
+    if (this !== ConsulError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
+
   constructor(
     readonly kind: ConsulErrorKind,
     message: string,

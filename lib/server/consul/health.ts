@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { nameProblem } from "@/lib/health/names";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient, ReadOptions, Result } from "./client";
 import { isConsulError } from "./errors";
@@ -49,7 +50,8 @@ export async function readPublicHealth(client: ConsulClient, opts: ReadOptions =
   const services = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, opts);
   const instances: ServiceInstance[] = [];
   const checks = new Map<string, HealthCheck>();
-  const names = Object.keys(services.data);
+  // A name no Consul URL can carry (Consul registers "a/b" or "..") cannot be read one by one: skipped.
+  const names = Object.keys(services.data).filter((n) => nameProblem(n) === null);
   const worker = async () => {
     for (let name = names.shift(); name !== undefined; name = names.shift()) {
       const { data } = await client.getJson(consulPath("health", "service", name), ConsulServiceEntries, opts);

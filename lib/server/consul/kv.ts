@@ -3,7 +3,7 @@ import type { KvEntry } from "@/lib/api/kv";
 import { groupLevel, isPathSafe, parentFolder, type FolderListing } from "@/lib/kv/key";
 import { ConsulError } from "./errors";
 import { getConsulClient } from "./index";
-import { consulPath } from "./paths";
+import { consulKvPath, consulPath } from "./paths";
 import { ConsulKeyList, type ConsulKvPair, ConsulKvPairs, ConsulSessionInfo, ConsulTxnAnswer } from "./schemas";
 
 /**
@@ -25,7 +25,7 @@ export function toEntry(p: ConsulKvPair): KvEntry {
   };
 }
 
-const kvPath = (key: string) => consulPath("kv", ...key.split("/"));
+const kvPath = consulKvPath;
 
 /** The nearest ancestor folder whose path survives Consul's router. */
 function safeAncestor(prefix: string): string {

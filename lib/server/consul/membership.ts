@@ -10,6 +10,13 @@ import { ConsulCatalogServices, ConsulNodes, ConsulUiNodeServices } from "./sche
 
 const UI_NODES = consulPath("internal", "ui", "nodes");
 
+/**
+ * The instance list of a large catalog can take Consul seconds to build: these reads get a
+ * longer deadline. A silent Consul still shows quickly: the watch's first round reads the
+ * non-passing checks alongside, with the short deadline.
+ */
+const MEMBERSHIP_DEADLINES = { timeoutMs: 30_000, firstByteMs: 30_000, probe: true };
+
 export interface SliceOptions {
   /** Nodes per /v1/internal/ui/nodes request, at least. */
   nodesPerSlice: number;
@@ -73,7 +80,7 @@ export async function readInstancesInSlices(
   opts: { dc: string | undefined; signal: AbortSignal },
   slices: SliceOptions = DEFAULT_SLICES,
 ): Promise<{ instances: ServiceInstance[]; index: string }> {
-  const read = { dc: opts.dc, stale: true, signal: opts.signal };
+  const read = { dc: opts.dc, stale: true, signal: opts.signal, ...MEMBERSHIP_DEADLINES };
   const services = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, read);
   const nodes = await client.getJson(consulPath("catalog", "nodes"), ConsulNodes, read);
   const index = nextBlockingIndex("0", services.meta.index);
@@ -132,7 +139,7 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
       }
       if (mode === "ui-nodes") {
         try {
-          const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { dc, stale: true, signal });
+          const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES });
           // Its index is the highest of the whole catalog, so any later registration moves catalog/services past it.
           return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
         } catch (err) {
@@ -141,7 +148,7 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
           mode = "public";
         }
       }
-      const r = await readPublicHealth(client, { dc, stale: true, signal });
+      const r = await readPublicHealth(client, { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES });
       return { instances: r.data.instances, index: nextBlockingIndex("0", r.meta.index) };
     },
   };

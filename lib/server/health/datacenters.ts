@@ -1,23 +1,34 @@
 import "server-only";
+import { datacenterProblem } from "@/lib/health/names";
 import { getConsulClient } from "../consul";
 import { readDatacenters } from "../consul/health";
 import { DomainError } from "../errors";
 
 const TTL_MS = 30_000;
-let cache: { at: number; list: Promise<string[]> } | undefined;
+/** After a failed read, callers share the failure this long instead of each waiting for Consul again. */
+const FAILURE_TTL_MS = 2_000;
+
+let cache: { at: number; ttl: number; list: Promise<string[]> } | undefined;
+/** Every datacenter Consul has listed since start-up: few, and only what Consul said. */
+const everKnown = new Set<string>();
 
 /**
  * Datacenters known to the local agent (nearest first). Cached briefly and shared,
  * so opening more screens does not mean more requests to Consul.
  */
 export function listDatacenters(): Promise<string[]> {
-  if (!cache || Date.now() - cache.at > TTL_MS) {
+  if (!cache || Date.now() - cache.at > cache.ttl) {
     const list = readDatacenters(getConsulClient()).then((r) => r.data);
-    cache = { at: Date.now(), list };
-    // A failure must not be cached: the next caller asks again.
-    list.catch(() => {
-      if (cache?.list === list) cache = undefined;
-    });
+    const entry = { at: Date.now(), ttl: TTL_MS, list };
+    cache = entry;
+    list.then(
+      (l) => l.forEach((dc) => everKnown.add(dc)),
+      // A failure is kept only briefly: the next caller after that asks again.
+      () => {
+        entry.at = Date.now();
+        entry.ttl = FAILURE_TTL_MS;
+      },
+    );
   }
   return cache.list;
 }
@@ -33,11 +44,22 @@ export class UnknownDatacenterError extends DomainError {
 }
 
 /**
- * Throws UnknownDatacenterError for a name Consul does not know. When Consul cannot
- * be asked (it is down), the name is let through: the watch then shows the outage.
+ * Throws for a datacenter the server must not keep state for: a malformed name (400),
+ * a name Consul does not list (404), or, when Consul cannot be asked, a name it has
+ * never listed (503 naming the failure). So watches, history and caches per datacenter
+ * stay bounded by what Consul knows, whatever the requests.
  */
 export async function checkDatacenter(dc: string | undefined): Promise<void> {
   if (dc === undefined) return;
-  const known = await listDatacenters().catch(() => undefined);
-  if (known && !known.includes(dc)) throw new UnknownDatacenterError(dc, known);
+  const problem = datacenterProblem(dc);
+  if (problem) throw new DomainError("bad_request", problem);
+  let known: string[];
+  try {
+    known = await listDatacenters();
+  } catch (err) {
+    if (everKnown.has(dc)) return;
+    const why = err instanceof Error ? err.message : String(err);
+    throw new DomainError("unreachable", `Cannot check datacenter "${dc}" with Consul: ${why}`);
+  }
+  if (!known.includes(dc)) throw new UnknownDatacenterError(dc, known);
 }

@@ -54,8 +54,20 @@ function serviceEvent(watch: DcWatch, name: string): ServiceEvent {
  */
 export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSignal): ReadableStream<Uint8Array> {
   const { watch } = lease;
-  // A service's screen shows passing checks too: watch that one service in full while it is open.
-  const releaseService = scope.kind === "service" ? watch.watchService(scope.name) : () => {};
+  // A service's screen shows passing checks too: watch that one service in full while it is open,
+  // but only once the shared watch knows the service (a per-service query never starts for a name
+  // Consul does not list). Past the cap (DASHBOARD_MAX_SERVICE_WATCHES) a new stream is refused;
+  // a stream whose service appears later goes without passing-check detail rather than fail.
+  let releaseService: (() => void) | undefined;
+  const ensureServiceWatch = (refuse: boolean) => {
+    if (scope.kind !== "service" || releaseService || watch.service(scope.name) === undefined) return;
+    try {
+      releaseService = watch.watchService(scope.name);
+    } catch (err) {
+      if (refuse) throw err;
+    }
+  };
+  ensureServiceWatch(true);
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -103,6 +115,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
       send(frame("state", watch.state));
       if (watch.ready) sendSnapshot();
       const unsubscribe = watch.subscribe((e) => {
+        if (e.type === "update") ensureServiceWatch(false);
         onEvent(e);
         // A watch that was starting gets data: the first "live" state is followed by a snapshot.
         if (e.type === "state" && !sentSnapshot && watch.ready) sendSnapshot();
@@ -116,7 +129,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
         untrack();
         clearInterval(heartbeat);
         unsubscribe();
-        releaseService();
+        releaseService?.();
         lease.release();
         try {
           controller.close();

@@ -22,6 +22,8 @@ export function describeError(err: unknown): ErrorAnswer {
         if (err.status === 403) return answer("forbidden", err.message);
         if (err.status === 404) return answer("not_found", err.message || "Not found in Consul");
         if (err.status === 413) return answer("too_large", err.message);
+        // Consul's own overload answer (e.g. http_max_conns_per_client reached): not the request's fault.
+        if (err.status === 429) return answer("busy", `Consul is refusing requests for now (429): ${err.message}`);
         if (err.status !== undefined && err.status < 500) return answer("consul_rejected", err.message);
         return answer("consul_error", `Consul answered ${err.status}: ${err.message}`);
       case "network":

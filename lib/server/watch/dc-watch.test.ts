@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { backoffMs } from "./backoff";
-import { DcWatch, type WatchEvent } from "./dc-watch";
+import { DcWatch, TooManyServiceWatchesError, WatchBudget, type WatchEvent } from "./dc-watch";
 import type { ServiceSource } from "./health-source";
 import { WatchRegistry } from "./registry";
 import { chk, inst, round, scriptedSource, unreachable } from "./test-source";
@@ -142,6 +142,43 @@ describe("DcWatch", () => {
     b();
     expect(w.service("web")?.detail.instances[0]?.checks).toEqual([]);
     expect(w.service("db")?.detail.status).toBe("OK");
+  });
+
+  it("caps per-service watches across datacenters: a new one past the cap is refused, a shared one is not", async () => {
+    const calls: string[] = [];
+    const serviceSource: ServiceSource = (name, _index, signal) => {
+      calls.push(name);
+      return new Promise((_, reject) => signal.addEventListener("abort", () => reject(new Error("aborted")), { once: true }));
+    };
+    const budget = new WatchBudget(2);
+    const make = (dc: string) => {
+      const w = new DcWatch(dc, scriptedSource([round("1", [inst("a", "n1"), inst("b", "n1"), inst("c", "n1")], [])]).source, {
+        maxBackoffMs: 20,
+        minIntervalMs: 0,
+        serviceSource,
+        serviceWatchBudget: budget,
+      });
+      watches.push(w);
+      return w.start();
+    };
+    const [w1, w2] = [make("dc1"), make("dc2")];
+    const a = w1.watchService("a");
+    w2.watchService("a");
+    expect(() => w1.watchService("b")).toThrow(TooManyServiceWatchesError);
+    expect(() => w1.watchService("b")).toThrow(/DASHBOARD_MAX_SERVICE_WATCHES/);
+    const again = w1.watchService("a");
+    expect(budget.inUse).toBe(2);
+    a();
+    expect(budget.inUse).toBe(2);
+    again();
+    expect(budget.inUse).toBe(1);
+    const b = w1.watchService("b");
+    expect(budget.inUse).toBe(2);
+    await w1.stop();
+    expect(budget.inUse).toBe(1);
+    b();
+    expect(budget.inUse).toBe(1);
+    expect(calls.filter((n) => n === "b")).toHaveLength(1);
   });
 
   it("stops asking Consul once stopped", async () => {

@@ -5,6 +5,7 @@ import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { isConsulError } from "../consul/errors";
 import { log } from "../log";
 import { countWatchError, trackWatch, untrackWatch } from "../metrics";
+import { DomainError } from "../errors";
 import { backoffMs, sleep } from "./backoff";
 import { diffServices, type RoundDiff, type ServiceEntry } from "./diff";
 import type { HealthSource, ServiceSource } from "./health-source";
@@ -23,6 +24,39 @@ export interface DcWatchOptions {
   random?: () => number;
   /** Every check (passing too) of one service, watched while a screen shows that service. */
   serviceSource?: ServiceSource;
+  /** Shared cap on per-service watches (each holds a blocking query to Consul). */
+  serviceWatchBudget?: WatchBudget;
+}
+
+/** A count of per-service watches shared by every datacenter's watch. */
+export class WatchBudget {
+  private used = 0;
+  constructor(readonly max: number) {}
+
+  get inUse(): number {
+    return this.used;
+  }
+
+  take(): boolean {
+    if (this.used >= this.max) return false;
+    this.used++;
+    return true;
+  }
+
+  give(): void {
+    this.used = Math.max(0, this.used - 1);
+  }
+}
+
+/** The per-service watch cap is reached: a 503 with a message, never another query to Consul. */
+export class TooManyServiceWatchesError extends DomainError {
+  constructor(max: number) {
+    super(
+      "busy",
+      `The dashboard already watches ${max} services live (DASHBOARD_MAX_SERVICE_WATCHES), the most it will ask Consul for at once; try again when fewer service pages are open.`,
+    );
+    this.name = "TooManyServiceWatchesError";
+  }
 }
 
 /**
@@ -82,9 +116,18 @@ export class DcWatch {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once the first answer arrived, or after `timeoutMs` (check `ready`). */
+  /** Per-service watches running now. */
+  get serviceWatchCount(): number {
+    return this.detailWatches.size;
+  }
+
+  /**
+   * Resolves once the first answer arrived, or after `timeoutMs` (check `ready`); at once
+   * when the watch has no data and its last round failed (Consul is known to be down).
+   */
   async waitForData(timeoutMs: number): Promise<boolean> {
     if (this.hasData) return true;
+    if (this.current.status !== "starting") return false;
     await Promise.race([new Promise<void>((r) => this.dataWaiters.push(r)), sleep(timeoutMs, this.abort.signal)]);
     return this.hasData;
   }
@@ -104,6 +147,8 @@ export class DcWatch {
     untrackWatch(this);
     this.abort.abort();
     this.listeners.clear();
+    for (let i = 0; i < this.detailWatches.size; i++) this.opts.serviceWatchBudget?.give();
+    this.detailWatches.clear();
     await this.running;
   }
 
@@ -111,12 +156,15 @@ export class DcWatch {
    * Keeps one service's full check list (passing checks and their output, which the
    * datacenter-wide watch does not read) fresh while the returned release is not
    * called. Shared: several screens on one service make one blocking query.
+   * Throws TooManyServiceWatchesError when a new watch would pass the shared cap.
    */
   watchService(name: string): () => void {
     const source = this.opts.serviceSource;
     if (!source || this.stopped) return () => {};
     let w = this.detailWatches.get(name);
     if (!w) {
+      const budget = this.opts.serviceWatchBudget;
+      if (budget && !budget.take()) throw new TooManyServiceWatchesError(budget.max);
       const created = { leases: 0, abort: new AbortController() };
       this.detailWatches.set(name, created);
       void this.detailLoop(name, source, AbortSignal.any([created.abort.signal, this.abort.signal]));
@@ -130,7 +178,10 @@ export class DcWatch {
       released = true;
       if (--watch.leases > 0) return;
       watch.abort.abort();
+      // stop() may have cleared the map (and given the budget back) already.
+      if (this.detailWatches.get(name) !== watch) return;
       this.detailWatches.delete(name);
+      this.opts.serviceWatchBudget?.give();
       this.rollup.setServiceChecks(name, undefined);
       this.recompute([name]);
     };

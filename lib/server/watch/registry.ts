@@ -1,6 +1,6 @@
 import "server-only";
 import type { WatchConfig } from "../config";
-import { DcWatch } from "./dc-watch";
+import { DcWatch, WatchBudget } from "./dc-watch";
 import type { HealthSource, ServiceSource } from "./health-source";
 
 export interface WatchLease {
@@ -21,6 +21,8 @@ interface Slot {
  */
 export class WatchRegistry {
   private readonly slots = new Map<string, Slot>();
+  /** Per-service watches across every datacenter (DASHBOARD_MAX_SERVICE_WATCHES). */
+  readonly serviceWatches: WatchBudget;
 
   constructor(
     private readonly makeSource: (dc: string | undefined) => HealthSource,
@@ -28,7 +30,10 @@ export class WatchRegistry {
     private readonly makeServiceSource?: (dc: string | undefined) => ServiceSource,
     /** Called with each new watch (the health history records from it). */
     private readonly onStart?: (watch: DcWatch) => void,
-  ) {}
+    maxServiceWatches = 64,
+  ) {
+    this.serviceWatches = new WatchBudget(maxServiceWatches);
+  }
 
   acquire(dc: string | undefined): WatchLease {
     const key = dc ?? "";
@@ -37,6 +42,7 @@ export class WatchRegistry {
       const watch = new DcWatch(dc, this.makeSource(dc), {
         maxBackoffMs: this.config.maxBackoffMs,
         serviceSource: this.makeServiceSource?.(dc),
+        serviceWatchBudget: this.serviceWatches,
       }).start();
       this.onStart?.(watch);
       slot = { watch, leases: 0, idleTimer: undefined };

@@ -1,6 +1,7 @@
 import { formatExportFile } from "@/lib/kv/export-format";
 import { apiOperator } from "@/lib/server/auth/operator";
 import { route } from "@/lib/server/http/route";
+import { exportLimit } from "@/lib/server/limits";
 import { param } from "@/lib/server/http/request";
 import { readTree } from "@/lib/server/consul/kv";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** The folder as `consul kv export <prefix>` prints it, as a download. */
 export const GET = route(async (req: Request) => {
   const prefix = param(req, "prefix", false);
-  const entries = await readTree(prefix, (await apiOperator()).token);
+  const entries = await exportLimit().run(async () => readTree(prefix, (await apiOperator()).token));
   const file = formatExportFile(entries.map((e) => ({ key: e.key, flags: e.flags, value: e.value })));
   const name = (prefix.replace(/\/+$/, "").replace(/[^\w.-]+/g, "_") || "kv") + "-export.json";
   return new Response(file, {
