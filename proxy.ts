@@ -23,6 +23,12 @@ export function proxy(request: NextRequest): NextResponse {
         `If people reach it by that name, add it to DASHBOARD_ALLOWED_HOSTS (comma-separated host[:port]).\n`,
       { status: 421, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } },
     );
+  } else if (!decodable(request.nextUrl.pathname)) {
+    // Next's router would fail on it with a 500 before any of our code runs.
+    response = new NextResponse("Bad request: the address has a malformed %-escape.\n", {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
   } else {
     const forwarded = new Headers(request.headers);
     forwarded.set("x-request-id", requestId);
@@ -33,6 +39,15 @@ export function proxy(request: NextRequest): NextResponse {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   response.headers.set("x-request-id", requestId);
   return response;
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Every path, static files included, so every response carries the headers.
