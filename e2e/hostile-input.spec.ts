@@ -80,7 +80,8 @@ function kvCases(origin: string): Case[] {
 }
 
 function tokenCases(origin: string): Case[] {
-  const cookie = (v: string) => ({ cookie: `consul_dashboard_token=${v}` });
+  // A forged session cookie (never a Consul token: the browser holds only a sealed session).
+  const cookie = (v: string) => ({ cookie: `consul_dashboard_session=${v}` });
   const tokens = ["abc%0D%0AX-Evil%3A%201", "%0A", "a%00b", "a%09b", "%E2%80%A8", "x".repeat(2000)];
   const cases: Case[] = [];
   for (const t of tokens) {
@@ -111,6 +112,8 @@ function allowed(r: RecordedRequest, registered: Set<string>): boolean {
     ["PUT", /^\/v1\/kv\/.+$/],
     ["DELETE", /^\/v1\/kv\/.+$/],
     ["PUT", /^\/v1\/txn$/],
+    // Whether the visitor's token may write the key on screen (KV pages hide Edit/Delete otherwise).
+    ["POST", /^\/v1\/internal\/acl\/authorize$/],
   ];
   if (r.method === "GET" && r.path.startsWith("/v1/health/service/")) {
     return registered.has(decodeURIComponent(r.path.slice("/v1/health/service/".length)));

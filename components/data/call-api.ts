@@ -45,6 +45,7 @@ export async function callApi<S extends z.ZodType>(url: string, schema: S, init?
   if (!res.ok) {
     const e = ApiErrorSchema.safeParse(body);
     const message = e.success ? e.data.error.message : `The dashboard answered HTTP ${res.status}`;
+    if (e.success && e.data.error.kind === "session_ended") sendToSignIn(body);
     throw new ApiFailure(res.status, e.success ? e.data.error.kind : "http", message, body);
   }
   const parsed = schema.safeParse(body);
@@ -57,4 +58,18 @@ export function apiUrl(path: string, params: Record<string, string | undefined>)
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined) sp.set(k, v);
   return sp.size ? `${path}?${sp}` : path;
+}
+
+/**
+ * The operator's session ended (expired, signed out elsewhere, token deleted in Consul) and
+ * the server has cleared its cookie: go to sign-in, which says why, and come back after.
+ */
+function sendToSignIn(body: unknown): void {
+  if (typeof window === "undefined" || window.location.pathname === "/sign-in") return;
+  const reason = (body as { reason?: unknown } | null)?.reason;
+  const ended = typeof reason === "string" && /^[a-z_]+$/.test(reason) ? reason : "ended";
+  const next = `${window.location.pathname}${window.location.search}`;
+  // A full load, not a client navigation: every cached query of the old session goes with it.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/sign-in?ended=${ended}&next=${encodeURIComponent(next)}`);
 }

@@ -93,13 +93,17 @@ export async function currentOperator(): Promise<Operator> {
   return operatorFromCookie((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
+const EXPIRED_NOTICE_SECONDS = 24 * 3600;
+
 /** A new session for a token Consul just vouched for; returns the Set-Cookie header. */
 export async function startSession(req: Request, secret: string, who: TokenIdentity, wall: boolean): Promise<string> {
   const { access } = getConfig();
   const ttl = wall ? access.wallSessionSeconds : access.sessionSeconds;
   const { cookie } = await sealSession({ token: secret, accessor: who.accessor, description: who.description, wall }, theKey(), ttl);
   countOperatorSession();
-  return sessionCookie(req, cookie, ttl);
+  // The cookie outlives the session by a day, so an operator who comes back late is told
+  // "your session expired" instead of silently becoming an anonymous visitor.
+  return sessionCookie(req, cookie, ttl + EXPIRED_NOTICE_SECONDS);
 }
 
 /** Ends a session for good (sign-out, or Consul forgot the token) and returns the clearing Set-Cookie header. */
@@ -134,6 +138,6 @@ export function isHttps(req: Request): boolean {
 /** The operator of an API request; a session that ended is answered first (401 session_ended, cookie cleared). */
 export async function apiOperator(): Promise<Operator> {
   const op = await currentOperator();
-  if (op.ended) throw new DomainError("session_ended", SESSION_END_MESSAGES[op.ended]);
+  if (op.ended) throw new DomainError("session_ended", SESSION_END_MESSAGES[op.ended], { reason: op.ended });
   return op;
 }

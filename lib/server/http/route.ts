@@ -30,7 +30,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
         const op = await currentOperator().catch(() => null);
         if (op?.signedIn) {
           headers.append("set-cookie", endSession(req, op.session));
-          failure = new HttpError("session_ended", SESSION_END_MESSAGES.token_gone);
+          failure = new HttpError("session_ended", SESSION_END_MESSAGES.token_gone, { reason: "token_gone" });
         }
       } else if (err instanceof DomainError && err.kind === "session_ended") {
         headers.append("set-cookie", endSession(req, null));
@@ -46,6 +46,6 @@ async function requireReader(req: Request): Promise<void> {
   const path = new URL(req.url).pathname;
   if (OPEN_PATHS.some((p) => p.test(path))) return;
   const op = await currentOperator();
-  if (op.ended) throw new HttpError("session_ended", SESSION_END_MESSAGES[op.ended]);
+  if (op.ended) throw new HttpError("session_ended", SESSION_END_MESSAGES[op.ended], { reason: op.ended });
   if (!op.signedIn) throw new HttpError("sign_in_required", "Sign in first: this dashboard shows Consul's data only to signed-in operators (DASHBOARD_READS=signed-in).");
 }
