@@ -35,7 +35,7 @@ export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEdi
       maxHeight="60vh"
       minHeight="6rem"
       basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }}
-      className="overflow-hidden rounded border border-slate-300 text-sm"
+      className="overflow-hidden rounded border border-line-strong text-sm"
     />
   );
 }

@@ -45,7 +45,7 @@ export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBy
   }
 
   return (
-    <section aria-labelledby="create-h" className="space-y-2 rounded border border-slate-300 bg-white p-3">
+    <section aria-labelledby="create-h" className="space-y-2 rounded border border-line-strong bg-surface p-3">
       <h2 id="create-h" className="text-sm font-semibold">
         Create in {prefix === "" ? "the root" : prefix}
       </h2>

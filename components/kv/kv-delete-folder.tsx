@@ -39,7 +39,7 @@ export function KvDeleteFolder({ prefix }: { prefix: string }) {
     );
   const count = keys.data?.keys.length;
   return (
-    <section aria-label="Delete folder" className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm">
+    <section aria-label="Delete folder" className="space-y-2 rounded border border-danger-line bg-danger-soft p-3 text-sm">
       <p data-testid="delete-count">
         {count === undefined ? "Counting keys…" : `This deletes ${count} ${count === 1 ? "key" : "keys"} below “${prefix}”, at once.`}
       </p>

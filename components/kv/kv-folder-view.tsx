@@ -19,16 +19,16 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
       {listing.data && (
         <table aria-label="Folder contents" className="w-full text-left text-sm">
           <thead>
-            <tr className="text-xs text-slate-600">
+            <tr className="text-xs text-muted">
               <th className="py-1">Name</th>
               <th>Kind</th>
             </tr>
           </thead>
           <tbody>
             {listing.data.folders.map((f) => (
-              <tr key={`f:${f}`} className="border-t border-slate-200">
+              <tr key={`f:${f}`} className="border-t border-line">
                 <td className="py-1 font-mono">
-                  <Link href={kvHref(f, "folder")} className="text-blue-700 hover:underline">
+                  <Link href={kvHref(f, "folder")} className="text-link hover:underline">
                     {baseName(f)}
                   </Link>
                 </td>
@@ -36,9 +36,9 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
               </tr>
             ))}
             {listing.data.keys.map((k) => (
-              <tr key={`k:${k}`} className="border-t border-slate-200">
+              <tr key={`k:${k}`} className="border-t border-line">
                 <td className="py-1 font-mono">
-                  <Link href={kvHref(k, "key")} className="text-blue-700 hover:underline">
+                  <Link href={kvHref(k, "key")} className="text-link hover:underline">
                     {baseName(k)}
                   </Link>
                 </td>
@@ -47,7 +47,7 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
             ))}
             {listing.data.folders.length + listing.data.keys.length === 0 && (
               <tr>
-                <td colSpan={2} className="py-2 text-slate-600">
+                <td colSpan={2} className="py-2 text-muted">
                   This folder is empty.
                 </td>
               </tr>
@@ -59,7 +59,7 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
         <a
           href={`/api/kv/export?prefix=${encodeURIComponent(prefix)}`}
           download
-          className="rounded border border-slate-300 bg-white px-3 py-1.5 font-medium hover:bg-slate-100"
+          className="rounded border border-line-strong bg-surface px-3 py-1.5 font-medium hover:bg-surface-2"
         >
           Export {prefix === "" ? "everything" : "this folder"} (consul kv export format)
         </a>

@@ -65,7 +65,7 @@ export function KvImport({ prefix }: { prefix: string }) {
   const n = (a: ImportRow["action"]) => rows?.filter((r) => r.action === a).length ?? 0;
 
   return (
-    <section aria-labelledby="import-h" className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
+    <section aria-labelledby="import-h" className="space-y-2 rounded border border-line-strong bg-surface p-3 text-sm">
       <h2 id="import-h" className="font-semibold">
         Import (consul kv export format)
       </h2>

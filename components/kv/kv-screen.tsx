@@ -25,9 +25,9 @@ export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreen
         <KvBreadcrumbs path={path} />
         <KvSearch />
       </div>
-      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
+      <div className="flex flex-wrap items-center gap-3 text-xs text-fg-soft">
         {readOnly && (
-          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+          <span role="status" className="rounded bg-warn-soft px-2 py-0.5 font-semibold text-warn-fg">
             Read-only mode: editing is disabled
           </span>
         )}
@@ -35,14 +35,14 @@ export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreen
           {operator ? (
             <>
               Writing as token <span className="font-mono">{operator}</span> ·{" "}
-              <Link href="/sign-in" className="text-blue-700 hover:underline">
+              <Link href="/sign-in" className="text-link hover:underline">
                 Sign out
               </Link>
             </>
           ) : (
             <>
               Using the server&apos;s token ·{" "}
-              <Link href="/sign-in" className="text-blue-700 hover:underline">
+              <Link href="/sign-in" className="text-link hover:underline">
                 Sign in with your own token
               </Link>
             </>

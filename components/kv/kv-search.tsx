@@ -38,15 +38,15 @@ export function KvSearch() {
           setActive(true);
           setText(e.target.value);
         }}
-        className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm"
+        className="w-full rounded border border-line-strong px-3 py-1.5 text-sm"
       />
       {deferred && (
-        <div className="absolute z-10 mt-1 max-h-96 w-full overflow-auto rounded border border-slate-300 bg-white shadow">
+        <div className="absolute z-10 mt-1 max-h-96 w-full overflow-auto rounded border border-line-strong bg-surface shadow">
           {keys.isPending && <p className="p-2 text-sm">Loading key names…</p>}
-          {keys.error && <p className="p-2 text-sm text-red-800">{keys.error.message}</p>}
+          {keys.error && <p className="p-2 text-sm text-danger-fg">{keys.error.message}</p>}
           {keys.data && (
             <>
-              <p className="border-b px-2 py-1 text-xs text-slate-600" data-testid="search-count">
+              <p className="border-b px-2 py-1 text-xs text-muted" data-testid="search-count">
                 {total} {total === 1 ? "match" : "matches"} in {keys.data.keys.length} keys
                 {total > SHOWN ? ` (first ${SHOWN} shown)` : ""}
               </p>
@@ -55,7 +55,7 @@ export function KvSearch() {
                   <li key={k}>
                     <Link
                       href={k.endsWith("/") ? kvHref(k, "folder") : kvHref(k, "key")}
-                      className="block truncate px-2 py-1 font-mono text-sm hover:bg-slate-100"
+                      className="block truncate px-2 py-1 font-mono text-sm hover:bg-surface-2"
                       onClick={() => setText("")}
                     >
                       {k}
