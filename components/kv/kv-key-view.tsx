@@ -7,6 +7,8 @@ import type { KvEntry } from "@/lib/api/kv";
 import { base64ToBytes, formatBytes } from "@/lib/kv/bytes";
 import { baseName, kvHref, parentFolder } from "@/lib/kv/key";
 import { featureFlags, prettyJson, sniffValue } from "@/lib/kv/value";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { KvBinaryView } from "./kv-binary";
 import { KvDiff } from "./kv-conflict";
 import { KvEditor } from "./kv-editor";
@@ -31,12 +33,12 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
     void qc.invalidateQueries({ queryKey: kvKeys.folders });
   }
 
-  if (entry.isPending) return <p className="text-sm">Loading {keyName}…</p>;
+  if (entry.isPending) return <SkeletonLines label={`Loading ${keyName}`} lines={8} />;
   if (entry.error) {
     return (
       <div className="space-y-2">
         <h1 className="font-mono text-lg break-all">{keyName}</h1>
-        <ErrorText>{entry.error.message}</ErrorText>
+        <LoadError what="this key" message={entry.error.message} onRetry={() => void entry.refetch()} />
       </div>
     );
   }

@@ -2,6 +2,8 @@
 
 import { kvHref } from "@/lib/kv/key";
 import Link from "next/link";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { useRecentChanges } from "./use-kv";
 
 /** Writes made through this dashboard since it started (the server keeps a bounded list). */
@@ -12,9 +14,11 @@ export function KvRecentChanges() {
       <h2 id="recent-h" className="text-sm font-semibold">
         Recent changes through the dashboard
       </h2>
-      {recent.error && <p className="text-sm text-danger-fg">{recent.error.message}</p>}
+      {recent.isPending && <SkeletonLines label="Loading recent changes" lines={3} />}
+      {recent.error && <LoadError what="recent changes" message={recent.error.message} onRetry={() => void recent.refetch()} />}
       {recent.data && recent.data.entries.length === 0 && <p className="text-sm text-muted">No changes yet.</p>}
       {recent.data && recent.data.entries.length > 0 && (
+        <div className="overflow-x-auto">
         <table aria-label="Recent changes" className="w-full text-left text-xs">
           <thead>
             <tr className="text-muted">
@@ -49,6 +53,7 @@ export function KvRecentChanges() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

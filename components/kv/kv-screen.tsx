@@ -20,7 +20,7 @@ interface KvScreenProps {
 export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreenProps) {
   const path = target.kind === "key" ? target.key : target.prefix;
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-4">
+    <main className="mx-auto max-w-[100rem] space-y-4 p-3 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <KvBreadcrumbs path={path} />
         <KvSearch />
@@ -49,15 +49,15 @@ export function KvScreen({ target, readOnly, maxValueBytes, operator }: KvScreen
           )}
         </span>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
           {target.kind === "key" ? (
             <KvKeyView key={target.key} keyName={target.key} readOnly={readOnly} maxValueBytes={maxValueBytes} />
           ) : (
             <KvFolderView key={target.prefix} prefix={target.prefix} readOnly={readOnly} maxValueBytes={maxValueBytes} />
           )}
         </div>
-        <aside>
+        <aside className="min-w-0">
           <KvRecentChanges />
         </aside>
       </div>

@@ -30,7 +30,7 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
   return (
     <main className="mx-auto max-w-[100rem] space-y-4 p-3 sm:p-6">
       <p className="text-sm">
-        <Link className="underline" href={back}>
+        <Link className="text-link underline" href={back}>
           ← All services
         </Link>
       </p>

@@ -10,7 +10,7 @@ export function ErrorPanel({ title, message, backHref }: { title: string; messag
       </div>
       {backHref && (
         <p className="mt-4">
-          <Link className="underline" href={backHref}>
+          <Link className="text-link underline" href={backHref}>
             Back to the overview
           </Link>
         </p>
