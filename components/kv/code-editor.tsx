@@ -5,6 +5,7 @@ import { yaml } from "@codemirror/lang-yaml";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
+import { useIsDark } from "@/components/ui/use-is-dark";
 import type { ValueFormat } from "@/lib/kv/value";
 
 interface CodeEditorProps {
@@ -17,6 +18,7 @@ interface CodeEditorProps {
 
 /** CodeMirror 6: virtualised rendering keeps 512 KiB values responsive; text only, never HTML. */
 export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEditorProps) {
+  const dark = useIsDark();
   const extensions = useMemo(
     () => [
       ...(format === "json" ? [json()] : format === "yaml" ? [yaml()] : []),
@@ -28,6 +30,7 @@ export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEdi
   return (
     <CodeMirror
       value={value}
+      theme={dark ? "dark" : "light"}
       extensions={extensions}
       editable={!readOnly}
       readOnly={readOnly}
