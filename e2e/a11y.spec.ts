@@ -14,7 +14,8 @@ test.describe("accessibility: no serious or critical axe violations", () => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       const found: string[] = [];
       for (const p of pages) {
-        await page.goto(p.path);
+        // The wall keeps its own ?theme= (it does not follow the app's).
+        await page.goto(p.path === "/wall" ? `/wall?theme=${scheme}` : p.path);
         await p.ready(page);
         if (p.path !== "/wall") await expect(page.locator("html")).toHaveClass(scheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
         const result = await new AxeBuilder({ page }).analyze();
