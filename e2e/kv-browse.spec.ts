@@ -56,6 +56,7 @@ test.describe("KV browser: folders, breadcrumbs, search, create and delete", () 
     await expect(p.alert).toContainText(`“${root}/sub/one” already exists`);
     expect(await kv.text(`${root}/sub/one`)).toBe("1");
 
+    await page.keyboard.press("Escape"); // close the create dialog
     await p.button("Delete folder…").click();
     await expect(page.getByTestId("delete-count")).toHaveText(`This deletes 5 keys below “${root}/sub/”, at once.`);
     const go = p.button(/^Delete 5 keys$/);

@@ -7,6 +7,7 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
 import { useIsDark } from "@/components/ui/use-is-dark";
 import type { ValueFormat } from "@/lib/kv/value";
+import { darkCodeTheme } from "./code-theme";
 
 interface CodeEditorProps {
   value: string;
@@ -30,7 +31,7 @@ export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEdi
   return (
     <CodeMirror
       value={value}
-      theme={dark ? "dark" : "light"}
+      theme={dark ? darkCodeTheme : "light"}
       extensions={extensions}
       editable={!readOnly}
       readOnly={readOnly}

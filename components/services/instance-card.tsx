@@ -37,7 +37,7 @@ export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
       ) : (
         <table className="mt-3 w-full text-sm max-md:block" aria-label={`Checks of ${i.id} on ${i.node}`}>
           <thead className="max-md:sr-only">
-            <tr className="border-b border-line text-left text-muted">
+            <tr className="border-b border-line text-left whitespace-nowrap text-muted">
               <th scope="col" className="py-1 pr-2">Check</th>
               <th scope="col" className="py-1 pr-2">Scope</th>
               <th scope="col" className="py-1 pr-2">Type</th>

@@ -37,6 +37,10 @@ export function CommandPalette({ open, onOpenChange, dc }: { open: boolean; onOp
 
   const shown = useMemo(() => filterItems(items, query), [items, query]);
   const groups = [...new Set(shown.map((i) => i.group))];
+  // The highlighted item: the one picked with the arrows while it is still shown, else the first match.
+  const [picked, setPicked] = useState("");
+  const itemValue = (i: PaletteItem) => `${i.group}:${i.href}`;
+  const selected = shown.some((i) => itemValue(i) === picked) ? picked : shown[0] ? itemValue(shown[0]) : "";
 
   const go = (href: string) => {
     onOpenChange(false);
@@ -46,7 +50,7 @@ export function CommandPalette({ open, onOpenChange, dc }: { open: boolean; onOp
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Jump to">
-      <Command shouldFilter={false} label="Jump to" className="text-sm">
+      <Command shouldFilter={false} label="Jump to" className="text-sm" value={selected} onValueChange={setPicked}>
         <Command.Input
           value={text}
           onValueChange={setText}
@@ -64,7 +68,7 @@ export function CommandPalette({ open, onOpenChange, dc }: { open: boolean; onOp
                 .map((i) => (
                   <Command.Item
                     key={`${g}:${i.href}`}
-                    value={`${g}:${i.href}`}
+                    value={itemValue(i)}
                     onSelect={() => go(i.href)}
                     className="flex cursor-pointer items-center justify-between gap-2 rounded px-2 py-1.5 data-[selected=true]:bg-surface-2"
                   >

@@ -34,14 +34,13 @@ export function Dialog({
           className={`fixed top-[5vh] left-1/2 z-50 max-h-[90vh] w-[calc(100vw-1.5rem)] -translate-x-1/2 overflow-y-auto rounded-lg border border-line-strong bg-surface p-4 text-fg shadow-xl ${wide ? "max-w-3xl" : "max-w-lg"}`}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
-          <div className="mb-3 flex items-start justify-between gap-3">
-            <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-            <RadixDialog.Close aria-label="Close" className="rounded p-1 text-muted hover:bg-surface-2">
-              <X aria-hidden="true" className="size-4" />
-            </RadixDialog.Close>
-          </div>
+          <RadixDialog.Title className="mb-3 pr-8 text-lg font-semibold">{title}</RadixDialog.Title>
           {description && <RadixDialog.Description className="mb-3 text-sm text-muted">{description}</RadixDialog.Description>}
           {children}
+          {/* Last in the DOM, so opening the dialog focuses its first field, not "Close". */}
+          <RadixDialog.Close aria-label="Close" className="absolute top-3 right-3 rounded p-1 text-muted hover:bg-surface-2">
+            <X aria-hidden="true" className="size-4" />
+          </RadixDialog.Close>
         </RadixDialog.Content>
       </RadixDialog.Portal>
     </RadixDialog.Root>
