@@ -35,10 +35,12 @@ test.describe("KV browser: folders, breadcrumbs, search, create and delete", () 
     const root = uniq("mk");
     const p = new KvPage(page);
     await p.openFolder(`${root}/`);
+    await p.openCreate();
     await page.getByLabel("New name").fill("sub");
     await p.button("Create folder").click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${root}/sub/`);
     expect(await kv.keys(`${root}/`)).toEqual([`${root}/sub/`]);
+    await p.openCreate();
     await page.getByLabel("New name").fill("one");
     await page.getByLabel("New value").fill("1");
     await page.getByLabel("New flags").fill("42");
@@ -48,11 +50,13 @@ test.describe("KV browser: folders, breadcrumbs, search, create and delete", () 
 
     // Creating over an existing key is refused (cas=0).
     await p.openFolder(`${root}/sub/`);
+    await p.openCreate();
     await page.getByLabel("New name").fill("one");
     await p.button("Create key").click();
     await expect(p.alert).toContainText(`“${root}/sub/one” already exists`);
     expect(await kv.text(`${root}/sub/one`)).toBe("1");
 
+    await page.keyboard.press("Escape"); // close the create dialog
     await p.button("Delete folder…").click();
     await expect(page.getByTestId("delete-count")).toHaveText(`This deletes 5 keys below “${root}/sub/”, at once.`);
     const go = p.button(/^Delete 5 keys$/);

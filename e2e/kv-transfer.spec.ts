@@ -38,6 +38,7 @@ test.describe("KV export and import, against the real consul CLI", () => {
     await kv.put(`${dest}${src}k001`, "old"); // changed
     const p = new KvPage(page);
     await p.openFolder("");
+    await p.openImport();
     await page.getByLabel("Import file").setInputFiles({ name: "export.json", mimeType: "application/json", buffer: Buffer.from(file) });
     await expect(page.getByText("301 entries in the file.")).toBeVisible();
     await page.getByLabel("Import prefix").fill(dest);
@@ -59,6 +60,7 @@ test.describe("KV export and import, against the real consul CLI", () => {
     ]);
     const p = new KvPage(page);
     await p.openFolder(dest);
+    await p.openImport();
     await page.getByLabel("Import file").setInputFiles({ name: "in.json", mimeType: "application/json", buffer: Buffer.from(file) });
     await expect(page.getByLabel("Import prefix")).toHaveValue(dest);
     await p.button("Preview import").click();
@@ -75,6 +77,7 @@ test.describe("KV export and import, against the real consul CLI", () => {
   test("a file that is not an export is refused with the reason", async ({ page }) => {
     const p = new KvPage(page);
     await p.openFolder("");
+    await p.openImport();
     await page.getByLabel("Import file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from('[{"key":"a","flags":-1,"value":""}]') });
     await expect(p.alert).toContainText("not in `consul kv export` format (entry 0.flags)");
   });

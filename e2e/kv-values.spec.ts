@@ -53,6 +53,7 @@ test.describe("KV values and keys: bytes and odd names survive", () => {
     const p = new KvPage(page);
     for (const name of names) {
       await p.openFolder(folder);
+      await p.openCreate();
       await page.getByLabel("New name").fill(name);
       await page.getByLabel("New value").fill(`value of ${name}`);
       await p.button("Create key").click();
@@ -99,6 +100,7 @@ test.describe("KV values and keys: bytes and odd names survive", () => {
     await expect(p.viewer).toContainText("d");
 
     await p.openFolder(folder);
+    await p.openCreate();
     await page.getByLabel("New name").fill("new//key");
     await p.button("Create key").click();
     await expect(p.alert).toContainText("contains “//”");
@@ -113,6 +115,7 @@ test.describe("KV values and keys: bytes and odd names survive", () => {
     const folder = `${uniq("big")}/`;
     const p = new KvPage(page);
     await p.openFolder(folder);
+    await p.openCreate();
     await page.getByLabel("New name").fill("too-big");
     await page.getByLabel("New value").fill("x".repeat(512 * 1024 + 1));
     await p.button("Create key").click();

@@ -1,12 +1,15 @@
 import type { ReactNode } from "react";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 
-/** The frame every history chart shares: heading, then an error, "no history yet", "Loading…" or the chart. */
+/** The frame every history chart shares: heading, then an error, "no history yet", a skeleton or the chart. */
 export function HistoryPanel({
   label,
   title,
   count,
   loaded,
   error,
+  onRetry,
   children,
 }: {
   label: string;
@@ -16,17 +19,20 @@ export function HistoryPanel({
   /** The history has been fetched (an empty answer means nothing recorded yet). */
   loaded: boolean;
   error: Error | null;
+  onRetry?: () => void;
   children: ReactNode;
 }) {
   return (
-    <section aria-label={label} className="rounded border border-slate-200 bg-white p-3" data-points={count}>
-      <h2 className="text-sm font-semibold text-slate-700">{title}</h2>
+    <section aria-label={label} className="rounded border border-line bg-surface p-3" data-points={count}>
+      <h2 className="text-sm font-semibold text-fg-soft">{title}</h2>
       {error ? (
-        <p role="alert" className="text-sm text-status-down">
-          Cannot load the history: {error.message}
-        </p>
+        <LoadError what="the history" message={error.message} onRetry={onRetry} />
       ) : count === 0 ? (
-        <p className="text-sm text-slate-500">{loaded ? "No history yet: it is recorded while the dashboard watches Consul." : "Loading…"}</p>
+        loaded ? (
+          <p className="text-sm text-muted">No history yet: it is recorded while the dashboard watches Consul.</p>
+        ) : (
+          <SkeletonLines label="Loading the history" lines={3} className="mt-2" />
+        )
       ) : (
         children
       )}

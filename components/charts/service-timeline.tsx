@@ -19,23 +19,23 @@ function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
 
 /** One service's worst status per minute over the last 24 h, as a step line (up is worse). */
 export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: string }) {
-  const { data, error } = useHistory(dc, name);
+  const { data, error, refetch } = useHistory(dc, name);
   const points = data?.service?.points ?? [];
   const rows = points.map((p) => ({ t: p.t, level: NAMES.indexOf(p.status) }));
   const mins = minutesByStatus(points);
   return (
-    <HistoryPanel label="Status history" title="Status history (last 24 h, worst status per minute)" count={points.length} loaded={Boolean(data)} error={error}>
+    <HistoryPanel label="Status history" title="Status history (last 24 h, worst status per minute)" count={points.length} loaded={Boolean(data)} error={error} onRetry={() => void refetch()}>
       <>
-        <p className="text-xs text-slate-600" data-testid="status-minutes">
+        <p className="text-xs text-muted" data-testid="status-minutes">
           {mins.DOWN} min DOWN · {mins.DEGRADED} min DEGRADED · {mins.OK} min OK
         </p>
         <div className="h-32">
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 24 }}>
-              <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} />
-              <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} />
-              <Tooltip labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--line-strong)" />
+              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} tick={{ fill: "var(--muted)" }} />
+              <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} tick={{ fill: "var(--muted)" }} />
+              <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--line-strong)", color: "var(--fg)" }} labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
               <Line type="stepAfter" dataKey="level" stroke="var(--status-down)" strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />
             </LineChart>
           </ResponsiveContainer>

@@ -14,10 +14,10 @@ function describe(t: Transition): string {
 export function TransitionFeed({ transitions, dc, linkServices = true }: { transitions: Transition[]; dc?: string; linkServices?: boolean }) {
   const items = transitions.slice(0, 20);
   return (
-    <section aria-label="Recent changes" className="rounded border border-slate-200 bg-white p-3">
-      <h2 className="mb-2 text-sm font-semibold text-slate-700">Recent changes</h2>
+    <section aria-label="Recent changes" className="rounded border border-line bg-surface p-3">
+      <h2 className="mb-2 text-sm font-semibold text-fg-soft">Recent changes</h2>
       {items.length === 0 ? (
-        <p className="text-sm text-slate-500">No status changes seen since the dashboard started watching.</p>
+        <p className="text-sm text-muted">No status changes seen since the dashboard started watching.</p>
       ) : (
         <ol className="space-y-1 text-sm">
           {items.map((t) => (
@@ -29,7 +29,7 @@ export function TransitionFeed({ transitions, dc, linkServices = true }: { trans
               ) : (
                 <span className="font-medium">{t.service}</span>
               )}{" "}
-              {describe(t)} <span className="text-slate-500"><RelativeTime iso={t.at} /></span>
+              {describe(t)} <span className="text-muted"><RelativeTime iso={t.at} /></span>
             </li>
           ))}
         </ol>

@@ -5,7 +5,9 @@ import { yaml } from "@codemirror/lang-yaml";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
+import { useIsDark } from "@/components/ui/use-is-dark";
 import type { ValueFormat } from "@/lib/kv/value";
+import { darkCodeTheme } from "./code-theme";
 
 interface CodeEditorProps {
   value: string;
@@ -17,6 +19,7 @@ interface CodeEditorProps {
 
 /** CodeMirror 6: virtualised rendering keeps 512 KiB values responsive; text only, never HTML. */
 export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEditorProps) {
+  const dark = useIsDark();
   const extensions = useMemo(
     () => [
       ...(format === "json" ? [json()] : format === "yaml" ? [yaml()] : []),
@@ -28,6 +31,7 @@ export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEdi
   return (
     <CodeMirror
       value={value}
+      theme={dark ? darkCodeTheme : "light"}
       extensions={extensions}
       editable={!readOnly}
       readOnly={readOnly}
@@ -35,7 +39,7 @@ export function CodeEditor({ value, format, readOnly, label, onChange }: CodeEdi
       maxHeight="60vh"
       minHeight="6rem"
       basicSetup={{ foldGutter: true, highlightActiveLine: !readOnly, autocompletion: false }}
-      className="overflow-hidden rounded border border-slate-300 text-sm"
+      className="overflow-hidden rounded border border-line-strong text-sm"
     />
   );
 }

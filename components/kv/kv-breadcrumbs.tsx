@@ -11,7 +11,7 @@ export function KvBreadcrumbs({ path }: { path: string }) {
       {crumbs.map((c, i) => (
         <span key={c.folder} className="flex items-center gap-1">
           {i > 0 && <span aria-hidden="true">/</span>}
-          <Link href={kvHref(c.folder, "folder")} className="text-blue-700 hover:underline">
+          <Link href={kvHref(c.folder, "folder")} className="text-link hover:underline">
             {c.label === "" ? "(empty)" : c.label}
           </Link>
         </span>

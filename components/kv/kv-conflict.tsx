@@ -7,12 +7,12 @@ import { diffValues } from "@/lib/kv/merge";
 export function KvDiff({ theirs, mine }: { theirs: string; mine: string }) {
   const lines = useMemo(() => diffValues(theirs, mine), [theirs, mine]);
   return (
-    <pre aria-label="Differences" className="max-h-80 overflow-auto rounded border border-slate-300 bg-white p-2 text-xs">
+    <pre aria-label="Differences" className="max-h-80 overflow-auto rounded border border-line-strong bg-surface p-2 text-xs">
       {lines.map((l, i) => (
         <div
           key={i}
           data-diff={l.kind}
-          className={l.kind === "theirs" ? "bg-red-50 text-red-900" : l.kind === "mine" ? "bg-green-50 text-green-900" : ""}
+          className={l.kind === "theirs" ? "bg-danger-soft text-danger-fg" : l.kind === "mine" ? "bg-ok-soft text-ok-fg" : ""}
         >
           {l.kind === "theirs" ? "- theirs │ " : l.kind === "mine" ? "+ mine   │ " : "         │ "}
           {l.text}

@@ -11,7 +11,7 @@ import { Button, ErrorText } from "./kv-ui";
 import { putKey } from "./kv-writes";
 import { kvKeys } from "./queries";
 
-/** Creates a key or a folder (a key ending in "/") with cas=0: never overwrites one that exists. */
+/** The form (shown in a dialog) that creates a key or a folder (a key ending in "/") with cas=0: never overwrites one that exists. */
 export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBytes: number }) {
   const router = useRouter();
   const qc = useQueryClient();
@@ -45,21 +45,18 @@ export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBy
   }
 
   return (
-    <section aria-labelledby="create-h" className="space-y-2 rounded border border-slate-300 bg-white p-3">
-      <h2 id="create-h" className="text-sm font-semibold">
-        Create in {prefix === "" ? "the root" : prefix}
-      </h2>
+    <div className="space-y-3">
       <label className="block text-sm">
         Name
-        <input aria-label="New name" value={name} onChange={(e) => setName(e.target.value)} className="mt-1 block w-full rounded border px-2 py-1 font-mono" />
+        <input aria-label="New name" value={name} onChange={(e) => setName(e.target.value)} className="mt-1 block w-full rounded border border-line-strong bg-canvas px-2 py-1 font-mono" />
       </label>
       <label className="block text-sm">
         Value (text; for keys)
-        <textarea aria-label="New value" value={value} onChange={(e) => setValue(e.target.value)} rows={3} className="mt-1 block w-full rounded border p-1 font-mono text-xs" />
+        <textarea aria-label="New value" value={value} onChange={(e) => setValue(e.target.value)} rows={5} className="mt-1 block w-full rounded border border-line-strong bg-canvas p-1 font-mono text-xs" />
       </label>
       <label className="flex items-center gap-2 text-sm">
         Flags
-        <input aria-label="New flags" value={flags} onChange={(e) => setFlags(e.target.value)} className="w-56 rounded border px-2 py-1 font-mono" />
+        <input aria-label="New flags" value={flags} onChange={(e) => setFlags(e.target.value)} className="w-full max-w-56 rounded border border-line-strong bg-canvas px-2 py-1 font-mono" />
       </label>
       <div className="flex gap-2">
         <Button tone="primary" disabled={busy} onClick={() => void create("key")}>
@@ -70,6 +67,6 @@ export function KvCreate({ prefix, maxValueBytes }: { prefix: string; maxValueBy
         </Button>
       </div>
       {error && <ErrorText>{error}</ErrorText>}
-    </section>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { kvHref, parentFolder } from "@/lib/kv/key";
 import { callApi } from "@/components/data/call-api";
+import { Dialog } from "@/components/ui/dialog";
 import { Button, ErrorText } from "./kv-ui";
 import { kvKeys } from "./queries";
 import { useAllKeys } from "./use-kv";
@@ -31,21 +32,21 @@ export function KvDeleteFolder({ prefix }: { prefix: string }) {
     }
   }
 
-  if (!open)
-    return (
-      <Button tone="danger" onClick={() => setOpen(true)}>
-        Delete folder…
-      </Button>
-    );
   const count = keys.data?.keys.length;
   return (
-    <section aria-label="Delete folder" className="space-y-2 rounded border border-red-300 bg-red-50 p-3 text-sm">
+    <Dialog
+      open={open}
+      onOpenChange={setOpen}
+      title={`Delete the folder ${prefix}`}
+      trigger={<Button tone="danger">Delete folder…</Button>}
+    >
+    <section aria-label="Delete folder" className="space-y-2 rounded border border-danger-line bg-danger-soft p-3 text-sm text-danger-fg">
       <p data-testid="delete-count">
         {count === undefined ? "Counting keys…" : `This deletes ${count} ${count === 1 ? "key" : "keys"} below “${prefix}”, at once.`}
       </p>
       <label className="block">
         Type <span className="font-mono font-semibold">{name}</span> to confirm
-        <input aria-label="Confirm folder name" value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 block w-full rounded border px-2 py-1 font-mono" />
+        <input aria-label="Confirm folder name" value={typed} onChange={(e) => setTyped(e.target.value)} className="mt-1 block w-full rounded border border-line-strong bg-canvas px-2 py-1 font-mono text-fg" />
       </label>
       <div className="flex gap-2">
         <Button tone="danger" disabled={typed !== name} onClick={() => void run()}>
@@ -55,5 +56,6 @@ export function KvDeleteFolder({ prefix }: { prefix: string }) {
       </div>
       {error && <ErrorText>{error}</ErrorText>}
     </section>
+    </Dialog>
   );
 }

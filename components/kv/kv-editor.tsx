@@ -130,12 +130,12 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
               Pretty-print
             </Button>
           )}
-          <span className="text-slate-600">{formatBytes(utf8Encode(deferredText).length)}</span>
+          <span className="text-muted">{formatBytes(utf8Encode(deferredText).length)}</span>
         </div>
       )}
 
       {binary ? (
-        <div className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
+        <div className="space-y-2 rounded border border-line-strong bg-surface p-3 text-sm">
           <p>This value is binary. Replace it with a file or with base64; it is sent byte for byte.</p>
           <label className="block">
             Upload a file{" "}
@@ -183,7 +183,7 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
       )}
 
       {problem && (
-        <p role="status" data-testid="syntax-problem" className="text-sm text-red-800">
+        <p role="status" data-testid="syntax-problem" className="text-sm text-danger-fg">
           Invalid {format.toUpperCase()} at line {problem.line}, column {problem.column}: {problem.message}
         </p>
       )}
@@ -191,7 +191,7 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
       <label className="flex items-center gap-2 text-sm">
         Flags
         <input aria-label="Flags" value={flags} onChange={(e) => setFlags(e.target.value)} className="w-56 rounded border px-2 py-1 font-mono" />
-        {flagsProblem && <span className="text-red-800">{flagsProblem}</span>}
+        {flagsProblem && <span className="text-danger-fg">{flagsProblem}</span>}
       </label>
 
       {confirmInvalid && (
@@ -205,7 +205,7 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
       )}
 
       {conflict && (
-        <section aria-label="Conflict" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <section aria-label="Conflict" className="space-y-2 rounded border border-warn-line bg-warn-soft p-3 text-sm">
           <p role="alert" className="font-semibold">
             {conflict.current
               ? `Nothing was written: someone saved this key since you opened it (index ${base.modifyIndex} → ${conflict.current.modifyIndex}).`
@@ -240,7 +240,7 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
           {saving ? "Saving…" : "Save"}
         </Button>
         <Button onClick={props.onCancel}>Cancel</Button>
-        <span className="self-center text-xs text-slate-600">Saves only if the key is still at index {base.modifyIndex}.</span>
+        <span className="self-center text-xs text-muted">Saves only if the key is still at index {base.modifyIndex}.</span>
       </div>
     </div>
   );

@@ -37,7 +37,7 @@ export function KvFeatureFlags(props: {
   }
 
   return (
-    <fieldset className="space-y-2 rounded border border-slate-300 bg-white p-3">
+    <fieldset className="space-y-2 rounded border border-line-strong bg-surface p-3">
       <legend className="px-1 text-sm font-semibold">Feature flags</legend>
       {Object.entries(props.flags).map(([name, on]) => (
         <label key={name} className="flex items-center gap-3 text-sm">
@@ -48,12 +48,12 @@ export function KvFeatureFlags(props: {
             aria-label={name}
             disabled={props.disabled || busy !== null}
             onClick={() => void toggle(name, !on)}
-            className={`relative h-5 w-9 rounded-full transition ${on ? "bg-green-700" : "bg-slate-400"} disabled:opacity-50`}
+            className={`relative h-5 w-9 rounded-full transition ${on ? "bg-status-ok" : "bg-line-strong"} disabled:opacity-50`}
           >
-            <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-white transition ${on ? "left-4" : "left-0.5"}`} />
+            <span className={`absolute top-0.5 h-4 w-4 rounded-full bg-surface transition ${on ? "left-4" : "left-0.5"}`} />
           </button>
           <span className="font-mono">{name}</span>
-          <span className="text-xs text-slate-600">{busy === name ? "saving…" : on ? "on" : "off"}</span>
+          <span className="text-xs text-muted">{busy === name ? "saving…" : on ? "on" : "off"}</span>
         </label>
       ))}
       {error && <ErrorText>{error}</ErrorText>}

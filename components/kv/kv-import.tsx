@@ -65,15 +65,12 @@ export function KvImport({ prefix }: { prefix: string }) {
   const n = (a: ImportRow["action"]) => rows?.filter((r) => r.action === a).length ?? 0;
 
   return (
-    <section aria-labelledby="import-h" className="space-y-2 rounded border border-slate-300 bg-white p-3 text-sm">
-      <h2 id="import-h" className="font-semibold">
-        Import (consul kv export format)
-      </h2>
-      <input type="file" accept="application/json,.json" aria-label="Import file" onChange={(e) => void onFile(e.target.files?.[0])} />
+    <div className="space-y-3 text-sm">
+      <input type="file" accept="application/json,.json" aria-label="Import file" className="block w-full" onChange={(e) => void onFile(e.target.files?.[0])} />
       {entries && <p>{entries.length} entries in the file.</p>}
       <label className="block">
         Into prefix (put in front of every key, like <span className="font-mono">consul kv import -prefix</span>)
-        <input aria-label="Import prefix" value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 block w-full rounded border px-2 py-1 font-mono" />
+        <input aria-label="Import prefix" value={target} onChange={(e) => setTarget(e.target.value)} className="mt-1 block w-full rounded border border-line-strong bg-canvas px-2 py-1 font-mono" />
       </label>
       <Button disabled={!entries || busy} onClick={() => void preview()}>
         Preview import
@@ -83,10 +80,11 @@ export function KvImport({ prefix }: { prefix: string }) {
           <p data-testid="import-summary">
             {n("create")} to create, {n("change")} to change, {n("unchanged")} unchanged.
           </p>
+          <div className="max-h-72 overflow-auto">
           <table aria-label="Import preview" className="w-full text-left text-xs">
             <tbody>
               {rows.map((r) => (
-                <tr key={r.key} className="border-t">
+                <tr key={r.key} className="border-t border-line">
                   <td className="py-0.5 pr-2">{r.action}</td>
                   <td className="font-mono break-all">{r.key}</td>
                   <td className="pl-2 whitespace-nowrap">{r.size} B</td>
@@ -94,6 +92,7 @@ export function KvImport({ prefix }: { prefix: string }) {
               ))}
             </tbody>
           </table>
+          </div>
           <Button tone="primary" disabled={busy || n("create") + n("change") === 0} onClick={() => void apply()}>
             Import {n("create") + n("change")} keys
           </Button>
@@ -117,6 +116,6 @@ export function KvImport({ prefix }: { prefix: string }) {
         </Notice>
       )}
       {error && <ErrorText>{error}</ErrorText>}
-    </section>
+    </div>
   );
 }

@@ -7,6 +7,8 @@ import type { KvEntry } from "@/lib/api/kv";
 import { base64ToBytes, formatBytes } from "@/lib/kv/bytes";
 import { baseName, kvHref, parentFolder } from "@/lib/kv/key";
 import { featureFlags, prettyJson, sniffValue } from "@/lib/kv/value";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { KvBinaryView } from "./kv-binary";
 import { KvDiff } from "./kv-conflict";
 import { KvEditor } from "./kv-editor";
@@ -31,12 +33,12 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
     void qc.invalidateQueries({ queryKey: kvKeys.folders });
   }
 
-  if (entry.isPending) return <p className="text-sm">Loading {keyName}…</p>;
+  if (entry.isPending) return <SkeletonLines label={`Loading ${keyName}`} lines={8} />;
   if (entry.error) {
     return (
       <div className="space-y-2">
         <h1 className="font-mono text-lg break-all">{keyName}</h1>
-        <ErrorText>{entry.error.message}</ErrorText>
+        <LoadError what="this key" message={entry.error.message} onRetry={() => void entry.refetch()} />
       </div>
     );
   }
@@ -47,10 +49,10 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
     <article className="space-y-3" aria-label={`Key ${keyName}`}>
       <header className="space-y-1">
         <h1 className="font-mono text-lg break-all">{baseName(keyName) || keyName}</h1>
-        <p className="font-mono text-xs break-all text-slate-600" data-testid="full-key">
+        <p className="font-mono text-xs break-all text-muted" data-testid="full-key">
           {e.key}
         </p>
-        <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700">
+        <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-soft">
           <div>
             <dt className="inline">Size </dt>
             <dd className="inline font-mono" data-testid="value-size">
@@ -147,7 +149,7 @@ function KvViewer(props: { entry: KvEntry; readOnly: boolean; onWritten: (e: KvE
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2 text-sm">
-        <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold" data-testid="value-format">
+        <span className="rounded bg-surface-2 px-2 py-0.5 text-xs font-semibold" data-testid="value-format">
           {sniffed.format.toUpperCase()}
         </span>
         {sniffed.format === "json" && (
@@ -155,7 +157,7 @@ function KvViewer(props: { entry: KvEntry; readOnly: boolean; onWritten: (e: KvE
             <input type="checkbox" checked={pretty} onChange={(e) => setPretty(e.target.checked)} /> Pretty-print
           </label>
         )}
-        <span className="text-xs text-slate-600">Read-only view</span>
+        <span className="text-xs text-muted">Read-only view</span>
       </div>
       {flags && (
         <KvFeatureFlags entry={props.entry} text={sniffed.text} flags={flags} disabled={props.readOnly} onWritten={props.onWritten} onConflict={props.onConflict} />
@@ -204,7 +206,7 @@ function KvDeleteKey({ entry, onConflict }: { entry: KvEntry; onConflict: () => 
         </Notice>
       )}
       {conflict && (
-        <section aria-label="Delete conflict" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-3 text-sm">
+        <section aria-label="Delete conflict" className="space-y-2 rounded border border-warn-line bg-warn-soft p-3 text-sm">
           <p role="alert" className="font-semibold">
             {conflict.current ? "Nothing was deleted: someone changed this key since you opened it." : "Someone else already deleted this key."}
           </p>

@@ -2,6 +2,8 @@
 
 import { kvHref } from "@/lib/kv/key";
 import Link from "next/link";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { useRecentChanges } from "./use-kv";
 
 /** Writes made through this dashboard since it started (the server keeps a bounded list). */
@@ -12,12 +14,14 @@ export function KvRecentChanges() {
       <h2 id="recent-h" className="text-sm font-semibold">
         Recent changes through the dashboard
       </h2>
-      {recent.error && <p className="text-sm text-red-800">{recent.error.message}</p>}
-      {recent.data && recent.data.entries.length === 0 && <p className="text-sm text-slate-600">No changes yet.</p>}
+      {recent.isPending && <SkeletonLines label="Loading recent changes" lines={3} />}
+      {recent.error && <LoadError what="recent changes" message={recent.error.message} onRetry={() => void recent.refetch()} />}
+      {recent.data && recent.data.entries.length === 0 && <p className="text-sm text-muted">No changes yet.</p>}
       {recent.data && recent.data.entries.length > 0 && (
+        <div className="overflow-x-auto">
         <table aria-label="Recent changes" className="w-full text-left text-xs">
           <thead>
-            <tr className="text-slate-600">
+            <tr className="text-muted">
               <th className="py-1 pr-2">When</th>
               <th className="pr-2">Action</th>
               <th className="pr-2">Key</th>
@@ -28,14 +32,14 @@ export function KvRecentChanges() {
           </thead>
           <tbody>
             {recent.data.entries.map((e, i) => (
-              <tr key={`${e.at}-${i}`} className="border-t border-slate-200">
+              <tr key={`${e.at}-${i}`} className="border-t border-line">
                 <td className="py-1 pr-2 whitespace-nowrap">{new Date(e.at).toLocaleTimeString()}</td>
                 <td className="pr-2">{e.action}</td>
                 <td className="max-w-xs truncate pr-2 font-mono">
                   {e.action === "delete" || e.action === "delete-tree" ? (
                     e.key
                   ) : (
-                    <Link href={kvHref(e.key, "key")} className="text-blue-700 hover:underline">
+                    <Link href={kvHref(e.key, "key")} className="text-link hover:underline">
                       {e.key}
                     </Link>
                   )}
@@ -49,6 +53,7 @@ export function KvRecentChanges() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

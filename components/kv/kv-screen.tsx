@@ -24,26 +24,26 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
   const path = target.kind === "key" ? target.key : target.prefix;
   const readOnly = !access.canWrite;
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-4">
+    <main className="mx-auto max-w-[100rem] space-y-4 p-3 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <KvBreadcrumbs path={path} />
         <KvSearch />
       </div>
-      <div className="flex flex-wrap items-center gap-3 text-xs text-slate-700">
+      <div className="flex flex-wrap items-center gap-3 text-xs text-fg-soft">
         {access.reason === "read_only" && (
-          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+          <span role="status" className="rounded bg-warn-soft px-2 py-0.5 font-semibold text-warn-fg">
             Read-only mode: editing is disabled
           </span>
         )}
         {access.reason === "sign_in" && (
-          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+          <span role="status" className="rounded bg-warn-soft px-2 py-0.5 font-semibold text-warn-fg">
             <Link href={signInHref} className="hover:underline">
               Sign in to edit
             </Link>
           </span>
         )}
         {access.reason === "acl" && (
-          <span role="status" className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">
+          <span role="status" className="rounded bg-warn-soft px-2 py-0.5 font-semibold text-warn-fg">
             {access.message}
           </span>
         )}
@@ -52,29 +52,29 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
             <>
               Signed in as token <span className="font-mono">{operator.accessor}</span>
               {operator.description && <> ({operator.description})</>} ·{" "}
-              <Link href="/sign-in" className="text-blue-700 hover:underline">
+              <Link href="/sign-in" className="text-link hover:underline">
                 Sign out
               </Link>
             </>
           ) : (
             <>
               Using the server&apos;s token to read ·{" "}
-              <Link href={signInHref} className="text-blue-700 hover:underline">
+              <Link href={signInHref} className="text-link hover:underline">
                 Sign in with your own token
               </Link>
             </>
           )}
         </span>
       </div>
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div>
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0">
           {target.kind === "key" ? (
             <KvKeyView key={target.key} keyName={target.key} readOnly={readOnly} maxValueBytes={maxValueBytes} />
           ) : (
             <KvFolderView key={target.prefix} prefix={target.prefix} readOnly={readOnly} maxValueBytes={maxValueBytes} />
           )}
         </div>
-        <aside>
+        <aside className="min-w-0">
           <KvRecentChanges />
         </aside>
       </div>

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { kvHref } from "@/lib/kv/key";
+import { LoadError } from "@/components/ui/load-error";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { useAllKeys } from "./use-kv";
 
 const SHOWN = 50;
@@ -31,6 +33,8 @@ export function KvSearch() {
       <input
         type="search"
         aria-label="Search keys"
+        data-page-search
+        aria-keyshortcuts="/"
         placeholder="Search key names…"
         value={text}
         onFocus={() => setActive(true)}
@@ -38,15 +42,19 @@ export function KvSearch() {
           setActive(true);
           setText(e.target.value);
         }}
-        className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm"
+        className="w-full rounded border border-line-strong bg-surface px-3 py-1.5 text-sm"
       />
       {deferred && (
-        <div className="absolute z-10 mt-1 max-h-96 w-full overflow-auto rounded border border-slate-300 bg-white shadow">
-          {keys.isPending && <p className="p-2 text-sm">Loading key names…</p>}
-          {keys.error && <p className="p-2 text-sm text-red-800">{keys.error.message}</p>}
+        <div className="absolute z-10 mt-1 max-h-96 w-full overflow-auto rounded border border-line-strong bg-surface shadow">
+          {keys.isPending && <SkeletonLines label="Loading key names" lines={3} className="p-2" />}
+          {keys.error && (
+            <div className="p-2">
+              <LoadError what="key names" message={keys.error.message} onRetry={() => void keys.refetch()} />
+            </div>
+          )}
           {keys.data && (
             <>
-              <p className="border-b px-2 py-1 text-xs text-slate-600" data-testid="search-count">
+              <p className="border-b border-line px-2 py-1 text-xs text-muted" data-testid="search-count">
                 {total} {total === 1 ? "match" : "matches"} in {keys.data.keys.length} keys
                 {total > SHOWN ? ` (first ${SHOWN} shown)` : ""}
               </p>
@@ -55,7 +63,7 @@ export function KvSearch() {
                   <li key={k}>
                     <Link
                       href={k.endsWith("/") ? kvHref(k, "folder") : kvHref(k, "key")}
-                      className="block truncate px-2 py-1 font-mono text-sm hover:bg-slate-100"
+                      className="block truncate px-2 py-1 font-mono text-sm hover:bg-surface-2"
                       onClick={() => setText("")}
                     >
                       {k}

@@ -52,7 +52,7 @@ export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wa
   return (
     <main className="mx-auto max-w-lg space-y-4 p-6">
       <h1 className="text-xl font-semibold">Sign in with a Consul token</h1>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-fg-soft">
         KV reads and writes then use your own ACL token, so Consul applies your permissions and the audit log names your token&apos;s
         AccessorID.{" "}
         {readsNeedSignIn

@@ -10,9 +10,9 @@ export function DatacenterSwitcher({ dc, onChange }: { dc: string | undefined; o
   const current = dc ?? data?.[0] ?? "";
   return (
     <label className="flex items-center gap-2 text-sm">
-      <span className="text-slate-600">Datacenter</span>
+      <span className="text-muted">Datacenter</span>
       <select
-        className="rounded border border-slate-300 bg-white px-2 py-1"
+        className="rounded border border-line-strong bg-surface px-2 py-1"
         value={current}
         onChange={(e) => onChange(e.target.value)}
         disabled={!data}

@@ -25,19 +25,22 @@ export function OverviewFilters({
 }) {
   return (
     <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
-      <label className="flex flex-col gap-1">
-        <span className="text-slate-600">Search name or tag</span>
+      <label className="flex w-full flex-col gap-1 sm:w-auto">
+        <span className="text-muted">Search name or tag</span>
         <input
           type="search"
-          className="w-64 rounded border border-slate-300 bg-white px-2 py-1"
+          data-page-search
+          aria-keyshortcuts="/"
+          placeholder="Press / to search"
+          className="w-full rounded border border-line-strong bg-surface px-2 py-1 sm:w-64"
           value={params.q}
           onChange={(e) => onChange({ q: e.target.value })}
         />
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-slate-600">Status</span>
+        <span className="text-muted">Status</span>
         <select
-          className="rounded border border-slate-300 bg-white px-2 py-1"
+          className="rounded border border-line-strong bg-surface px-2 py-1"
           value={params.status ?? ""}
           onChange={(e) => onChange({ status: SERVICE_STATUSES.find((s) => s === e.target.value) })}
         >
@@ -50,9 +53,9 @@ export function OverviewFilters({
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-slate-600">Tag</span>
+        <span className="text-muted">Tag</span>
         <select
-          className="max-w-48 rounded border border-slate-300 bg-white px-2 py-1"
+          className="max-w-48 rounded border border-line-strong bg-surface px-2 py-1"
           value={params.tag ?? ""}
           onChange={(e) => onChange({ tag: e.target.value || undefined })}
         >
@@ -66,9 +69,9 @@ export function OverviewFilters({
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        <span className="text-slate-600">Sort</span>
+        <span className="text-muted">Sort</span>
         <select
-          className="rounded border border-slate-300 bg-white px-2 py-1"
+          className="rounded border border-line-strong bg-surface px-2 py-1"
           value={params.sort}
           onChange={(e) => onChange({ sort: (Object.keys(SORT_LABELS) as SortKey[]).find((k) => k === e.target.value) ?? "problems" })}
         >

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { StatusCountsChart } from "@/components/charts/status-counts-chart";
@@ -8,10 +9,13 @@ import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
 import { useConnection, useOverviewData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
+import { useTabStatus } from "@/components/shell/use-tab-status";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { statusTotals } from "@/lib/health/rollup";
 import { filterAndSort, overviewSearch, parseOverviewParams, type OverviewParams } from "@/lib/health/view";
 import { DatacenterSwitcher } from "./datacenter-switcher";
 import { OverviewFilters } from "./overview-filters";
+import { datacentersQuery } from "./queries";
 import { ServiceList } from "./service-list";
 
 /** The live overview of one datacenter; every bit of view state is in the URL. */
@@ -29,6 +33,8 @@ export function OverviewView() {
 
   const all = useMemo(() => Object.values(data?.services ?? {}), [data]);
   const totals = useMemo(() => statusTotals(all), [all]);
+  const localDc = useQuery(datacentersQuery()).data?.[0];
+  useTabStatus("Services", dc ?? localDc, data ? totals : undefined);
   const tags = useMemo(() => [...new Set(all.flatMap((s) => s.tags))].sort(), [all]);
   const rows = useMemo(
     () => filterAndSort(all, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
@@ -41,11 +47,11 @@ export function OverviewView() {
   };
 
   return (
-    <main className="mx-auto max-w-7xl space-y-4 p-6">
+    <main className="mx-auto max-w-[120rem] space-y-4 p-3 sm:p-6">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <h1 className="text-2xl font-bold">Services</h1>
         <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/${overviewSearch({ ...params, dc: d, tag: undefined })}`)} />
-        <p className="text-sm text-slate-700" aria-label="Totals">
+        <p className="text-sm text-fg-soft" aria-label="Totals">
           {data ? (
             <>
               <span data-testid="total-services">{totals.services}</span> services ·{" "}
@@ -53,33 +59,35 @@ export function OverviewView() {
               <span data-testid="total-down">{totals.DOWN}</span> DOWN
             </>
           ) : (
-            "Loading…"
+            <span className="skeleton inline-block h-4 w-56 align-middle" aria-label="Loading totals" role="status" />
           )}
         </p>
         <p className="text-sm" aria-label="Leader">
           {watch?.status === "no-leader" ? (
             <strong className="text-status-down">No leader</strong>
           ) : watch?.status === "live" ? (
-            <span className="text-slate-600">Leader: known{watch.lastContactMs ? ` (last contact ${watch.lastContactMs} ms)` : ""}</span>
+            <span className="text-muted">Leader: known{watch.lastContactMs ? ` (last contact ${watch.lastContactMs} ms)` : ""}</span>
           ) : (
-            <span className="text-slate-600">Leader: unknown</span>
+            <span className="text-muted">Leader: unknown</span>
           )}
         </p>
       </header>
       <FreshnessBanner fresh={fresh} watch={watch} />
-      <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
+      <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section className="min-w-0 space-y-3">
           <OverviewFilters params={params} tags={tags} onChange={update} />
-          <p className="text-sm text-slate-600" aria-live="polite">
+          <p className="text-sm text-muted" aria-live="polite">
             {data ? `Showing ${rows.length} of ${all.length}` : ""}
           </p>
-          {data && all.length === 0 ? (
-            <p className="p-6 text-slate-600">No services are registered in this datacenter.</p>
+          {!data ? (
+            <SkeletonLines label="Loading services" lines={8} />
+          ) : all.length === 0 ? (
+            <p className="p-6 text-muted">No services are registered in this datacenter.</p>
           ) : (
             <ServiceList services={rows} dc={dc} stale={!fresh.live} />
           )}
         </section>
-        <aside className="space-y-4">
+        <aside className="min-w-0 space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} />
           <StatusCountsChart dc={dc} />
         </aside>

@@ -7,6 +7,8 @@ import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
 import { useConnection, useServiceData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
+import { useTabStatus } from "@/components/shell/use-tab-status";
+import { SkeletonLines } from "@/components/ui/skeleton";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -22,12 +24,13 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
   const s = data?.service;
   const endpoints = s?.instances.filter((i) => i.healthy).map((i) => `${i.address}:${i.port}`) ?? [];
   const dns = `${name}.service.${dcName ? `${dcName}.` : ""}consul`;
+  useTabStatus(name, dcName, s ? { DOWN: s.status === "DOWN" ? 1 : 0, DEGRADED: s.status === "DEGRADED" ? 1 : 0 } : undefined);
   const back = dc ? `/?dc=${encodeURIComponent(dc)}` : "/";
 
   return (
-    <main className="mx-auto max-w-6xl space-y-4 p-6">
+    <main className="mx-auto max-w-[100rem] space-y-4 p-3 sm:p-6">
       <p className="text-sm">
-        <Link className="underline" href={back}>
+        <Link className="text-link underline" href={back}>
           ← All services
         </Link>
       </p>
@@ -35,7 +38,7 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
         <h1 className="text-2xl font-bold break-all">{name}</h1>
         {s && <StatusBadge status={s.status} />}
         {s && (
-          <span className="text-sm text-slate-700">
+          <span className="text-sm text-fg-soft">
             <span data-testid="healthy-total" className="tabular-nums">
               {s.healthy}/{s.total}
             </span>{" "}
@@ -45,19 +48,19 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
       </header>
       <FreshnessBanner fresh={fresh} watch={watch} />
       {data && !s && (
-        <p role="alert" className="rounded border border-status-down bg-red-50 p-3 text-status-down">
+        <p role="alert" className="rounded border border-status-down bg-danger-soft p-3 text-status-down">
           This service is no longer registered in Consul.
         </p>
       )}
-      {!data && <p className="text-slate-600">Loading…</p>}
-      <section aria-label="Endpoints" className={`grid gap-3 rounded border border-slate-200 bg-white p-3 text-sm md:grid-cols-2 ${fresh.live ? "" : "opacity-60"}`}>
+      {!data && <SkeletonLines label="Loading the service" lines={6} />}
+      <section aria-label="Endpoints" className={`grid gap-3 rounded border border-line bg-surface p-3 text-sm md:grid-cols-2 ${fresh.live ? "" : "opacity-60"}`}>
         <div>
           <h2 className="font-semibold">Healthy endpoints ({endpoints.length})</h2>
           {endpoints.length === 0 ? (
             <p className="text-status-down">None: a load balancer would have nowhere to send traffic.</p>
           ) : (
             <>
-              <ul className="mt-1 font-mono" aria-label="Healthy endpoints">
+              <ul className="mt-1 font-mono break-all" aria-label="Healthy endpoints">
                 {endpoints.map((e, idx) => (
                   <li key={`${e}-${idx}`}>{e}</li>
                 ))}
@@ -74,12 +77,12 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
           <CopyButton text={dns} label="Copy DNS name" />
         </div>
       </section>
-      <div className={`grid gap-4 lg:grid-cols-[1fr_20rem] ${fresh.live ? "" : "opacity-60"}`}>
+      <div className={`grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem] ${fresh.live ? "" : "opacity-60"}`}>
         <section aria-label="Instances" className="min-w-0 space-y-3">
           <h2 className="text-lg font-semibold">Instances</h2>
           {s?.instances.map((i) => <InstanceCard key={`${i.node}/${i.id}`} instance={i} />)}
         </section>
-        <aside className="space-y-4">
+        <aside className="min-w-0 space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} linkServices={false} />
           <ServiceTimeline dc={dc} name={name} />
         </aside>

@@ -9,7 +9,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     <button
       type="button"
       aria-label={label}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100"
+      className="rounded border border-line-strong px-2 py-0.5 text-xs text-fg-soft hover:bg-surface-2"
       onClick={() =>
         navigator.clipboard.writeText(text).then(
           () => setDone("copied"),

@@ -1,20 +1,22 @@
+import { CircleCheck, OctagonX, TriangleAlert, Wrench } from "lucide-react";
+
 const STYLE = {
-  healthy: { icon: "●", className: "bg-status-ok", label: "healthy" },
-  passing: { icon: "●", className: "bg-status-ok", label: "passing" },
-  warning: { icon: "▲", className: "bg-status-degraded", label: "warning" },
-  critical: { icon: "■", className: "bg-status-down", label: "critical" },
-  maintenance: { icon: "◆", className: "bg-status-maintenance", label: "maintenance" },
+  healthy: { Icon: CircleCheck, className: "bg-status-ok", label: "healthy" },
+  passing: { Icon: CircleCheck, className: "bg-status-ok", label: "passing" },
+  warning: { Icon: TriangleAlert, className: "bg-status-degraded", label: "warning" },
+  critical: { Icon: OctagonX, className: "bg-status-down", label: "critical" },
+  maintenance: { Icon: Wrench, className: "bg-status-maintenance", label: "maintenance" },
 } as const;
 
 type StateKind = keyof typeof STYLE;
 
 /** An instance's or a check's state by colour, shape and word. */
 export function StateBadge({ state }: { state: StateKind }) {
-  const s = STYLE[state];
+  const { Icon, className, label } = STYLE[state];
   return (
-    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold text-white ${s.className}`} data-state={state}>
-      <span aria-hidden="true">{s.icon}</span>
-      <span>{s.label}</span>
+    <span className={`inline-flex items-center gap-1 rounded px-2 py-0.5 text-xs font-semibold whitespace-nowrap text-on-status ${className}`} data-state={state}>
+      <Icon aria-hidden="true" className="size-3.5" strokeWidth={2.5} />
+      <span>{label}</span>
     </span>
   );
 }

@@ -53,7 +53,7 @@ export function WallHeader({
         </p>
       ))}
       <div className="ml-auto flex items-baseline gap-4">
-        <p aria-label="Updated" data-live={live ? "true" : "false"} className={live ? "text-[var(--wall-muted)]" : "font-bold text-[var(--wall-down-bg)]"}>
+        <p aria-label="Updated" data-live={live ? "true" : "false"} className={live ? "text-[var(--wall-muted)]" : "font-bold text-[var(--wall-alert-fg)]"}>
           {updatedAt && nowMs > 0 ? `updated ${shortDuration(nowMs - updatedAt)} ago` : "no update yet"}
         </p>
         <time aria-label="Clock" className="font-mono text-[1.3em] font-bold tabular-nums" suppressHydrationWarning>

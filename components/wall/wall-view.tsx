@@ -12,6 +12,7 @@ import { TransitionStrip } from "./transition-strip";
 import { useAlarm } from "./use-alarm";
 import { useVersionReload } from "./use-version-reload";
 import { useWallTiles } from "./use-wall-tiles";
+import { useTabStatus } from "@/components/shell/use-tab-status";
 import { WallBanner } from "./wall-banner";
 import { WallGrid } from "./wall-grid";
 import { WallHeader } from "./wall-header";
@@ -62,6 +63,7 @@ export function WallView({ buildId, localDc }: { buildId: string; localDc: strin
       ? { dc: currentDatacenter(params, now + params.everyMs) ?? "", inMs: params.everyMs - (now % params.everyMs) }
       : undefined;
   const dcLabel = dc ?? localDc ?? "Local datacenter";
+  useTabStatus("Wall", dc ?? localDc, data ? totals : undefined);
 
   return (
     <div

@@ -19,6 +19,18 @@ export class KvPage {
     return this.page.getByRole("table", { name: "Folder contents" });
   }
 
+  /** Opens the "New key or folder" dialog of a folder. */
+  async openCreate(): Promise<void> {
+    await this.button("New key or folder…").click();
+    await expect(this.page.getByRole("dialog", { name: /^Create in / })).toBeVisible();
+  }
+
+  /** Opens the import dialog of a folder. */
+  async openImport(): Promise<void> {
+    await this.button("Import…").click();
+    await expect(this.page.getByRole("dialog", { name: /^Import/ })).toBeVisible();
+  }
+
   get viewer(): Locator {
     return this.page.getByRole("textbox", { name: "Value", exact: true });
   }

@@ -25,7 +25,26 @@ const KvSessionInfo = z.object({ id: z.string(), name: z.string(), node: z.strin
 export const KvEntryAnswer = z.object({ entry: KvEntry, lockSession: KvSessionInfo });
 export type KvEntryAnswer = z.output<typeof KvEntryAnswer>;
 
-export const KvListing = z.object({ prefix: z.string(), folders: z.array(z.string()), keys: z.array(z.string()) });
+/** One key of a folder listing, beyond its name. */
+export const KvKeySummary = z.object({
+  key: z.string(),
+  size: z.number().int().nonnegative(),
+  kind: z.enum(["json", "yaml", "text", "binary"]),
+  flags: z.string(),
+  modifyIndex: z.string(),
+});
+export type KvKeySummary = z.output<typeof KvKeySummary>;
+
+/** Folders with more direct keys than this list names only (reading values is bounded). */
+export const KV_DETAILS_MAX_KEYS = 500;
+
+export const KvListing = z.object({
+  prefix: z.string(),
+  folders: z.array(z.string()),
+  keys: z.array(z.string()),
+  /** Size, kind, flags and index per key; absent when the folder has more than KV_DETAILS_MAX_KEYS keys. */
+  details: z.array(KvKeySummary).optional(),
+});
 export type KvListing = z.output<typeof KvListing>;
 
 export const KvKeyList = z.object({ prefix: z.string(), keys: z.array(z.string()) });

@@ -166,3 +166,23 @@ export async function sessionInfo(id: string, token: string | undefined): Promis
     return { id, name: "", node: "" };
   }
 }
+
+/**
+ * Entries (with values) of exactly these keys, in transactions of 64 gets: one folder
+ * level without reading the subtree below it. A key deleted meanwhile fails its
+ * transaction; that batch is read again key by key so the others still show.
+ */
+export async function readEntries(keys: readonly string[], token: string | undefined): Promise<KvEntry[]> {
+  const out: KvEntry[] = [];
+  for (let i = 0; i < keys.length; i += 64) {
+    const batch = keys.slice(i, i + 64);
+    const res = await txn(batch.map((k) => ({ Verb: "get", Key: k })), token);
+    if (res.ok) out.push(...res.results.map(toEntry));
+    else
+      for (const k of batch) {
+        const e = await readEntry(k, token);
+        if (e) out.push(e);
+      }
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useEffect, useSyncExternalStore } from "react";
+
+const KEY = "dashboard.dc";
+const noop = () => () => {};
+
+/**
+ * The datacenter the operator chose (`?dc=`), carried across pages: the URL's when it
+ * has one, else the last one seen in this tab (pages such as /kv do not carry it).
+ */
+export function useCarriedDc(): string | undefined {
+  const fromUrl = useSearchParams().get("dc") || undefined;
+  const remembered = useSyncExternalStore(noop, () => sessionStorage.getItem(KEY), () => null);
+  useEffect(() => {
+    if (fromUrl) sessionStorage.setItem(KEY, fromUrl);
+  }, [fromUrl]);
+  return fromUrl ?? remembered ?? undefined;
+}
+
+export function withDc(href: string, dc: string | undefined): string {
+  if (!dc) return href;
+  return `${href}${href.includes("?") ? "&" : "?"}dc=${encodeURIComponent(dc)}`;
+}
