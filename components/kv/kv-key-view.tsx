@@ -2,7 +2,7 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import type { KvEntry } from "@/lib/api/kv";
 import { base64ToBytes, formatBytes } from "@/lib/kv/bytes";
 import { baseName, kvHref, parentFolder } from "@/lib/kv/key";
@@ -53,28 +53,16 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
           {e.key}
         </p>
         <dl className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-fg-soft">
-          <div>
-            <dt className="inline">Size </dt>
-            <dd className="inline font-mono" data-testid="value-size">
-              {formatBytes(base64ToBytes(e.value).length)}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline">Flags </dt>
-            <dd className="inline font-mono" data-testid="flags">
-              {e.flags}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline">ModifyIndex </dt>
-            <dd className="inline font-mono" data-testid="modify-index">
-              {e.modifyIndex}
-            </dd>
-          </div>
-          <div>
-            <dt className="inline">CreateIndex </dt>
-            <dd className="inline font-mono">{e.createIndex}</dd>
-          </div>
+          <Fact term="Size" testId="value-size">
+            {formatBytes(base64ToBytes(e.value).length)}
+          </Fact>
+          <Fact term="Flags" testId="flags">
+            {e.flags}
+          </Fact>
+          <Fact term="ModifyIndex" testId="modify-index">
+            {e.modifyIndex}
+          </Fact>
+          <Fact term="CreateIndex">{e.createIndex}</Fact>
         </dl>
       </header>
 
@@ -229,6 +217,18 @@ function KvDeleteKey({ entry, onConflict }: { entry: KvEntry; onConflict: () => 
         </section>
       )}
       {error && <ErrorText>{error}</ErrorText>}
+    </div>
+  );
+}
+
+/** One term of the key's facts line: "Size 3 B". */
+function Fact({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="inline">{term} </dt>
+      <dd className="inline font-mono" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }

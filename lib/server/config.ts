@@ -44,6 +44,13 @@ const whole = (unit: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, { message: `must be between ${min} and ${max}` });
 
+const bytes = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
+    .transform(Number);
+
 const envSchema = z.object({
   CONSUL_HTTP_ADDR: z.string().trim().min(1).optional(),
   CONSUL_HTTP_TOKEN: z.string().trim().optional(),
@@ -62,12 +69,7 @@ const envSchema = z.object({
   DASHBOARD_READ_ONLY: bool().optional(),
   DASHBOARD_DATA_DIR: z.string().trim().min(1).optional(),
   // Match the agent's kv_max_value_size when it differs from Consul's default 512 KiB.
-  DASHBOARD_KV_MAX_VALUE_BYTES: z
-    .string()
-    .trim()
-    .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
-    .transform(Number)
-    .optional(),
+  DASHBOARD_KV_MAX_VALUE_BYTES: bytes().optional(),
   DASHBOARD_WATCH_IDLE_SECONDS: seconds(0, 86_400).optional(),
   DASHBOARD_WATCH_MAX_BACKOFF_SECONDS: seconds(1, 600).optional(),
   DASHBOARD_WATCH_WAIT_SECONDS: seconds(1, 600).optional(),
@@ -97,12 +99,7 @@ const envSchema = z.object({
   // Behind a TLS-terminating proxy: believe X-Forwarded-Proto when deciding the cookie's Secure flag.
   DASHBOARD_TRUST_PROXY: bool().optional(),
   // Largest request body (import); single writes are bounded by the KV value limit instead.
-  DASHBOARD_MAX_BODY_BYTES: z
-    .string()
-    .trim()
-    .regex(/^[1-9]\d*$/, { message: "must be a positive whole number of bytes" })
-    .transform(Number)
-    .optional(),
+  DASHBOARD_MAX_BODY_BYTES: bytes().optional(),
 
   // --- Talking to Consul: deadlines and connection limits (see README "Limits") ---
   DASHBOARD_CONSUL_TIMEOUT_SECONDS: seconds(1, 120).optional(),

@@ -1,4 +1,5 @@
 import "server-only";
+import { recogniseAcrossBundles } from "./brand";
 import { ERROR_STATUS, type ErrorKind } from "@/lib/api/errors";
 
 /**
@@ -10,17 +11,6 @@ import { ERROR_STATUS, type ErrorKind } from "@/lib/api/errors";
 const BRAND = Symbol.for("consul-dashboard.domain-error");
 
 export class DomainError extends Error {
-  /**
-   * Next.js bundles server modules once per route, so an error thrown by a shared object
-   * (the watch registry lives on globalThis) may come from another copy of this class:
-   * recognise it by a global brand, not by instanceof.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    // Subclasses keep the ordinary check.
-    if (this !== DomainError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
-
   readonly [BRAND] = true;
 
   constructor(
@@ -37,3 +27,4 @@ export class DomainError extends Error {
     return ERROR_STATUS[this.kind];
   }
 }
+recogniseAcrossBundles(DomainError, BRAND);

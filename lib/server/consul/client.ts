@@ -4,27 +4,17 @@ import type { z } from "zod";
 import { blockingTimeoutMs, nextBlockingIndex } from "@/lib/consul/blocking-index";
 import { ConsulError } from "./errors";
 import { consulPath } from "./paths";
-import { ConsulTransport, type QueryValue, type ResponseMeta, type TransportConfig } from "./transport";
+import { ConsulTransport, type QueryValue, type ResponseMeta, type TransportConfig, type TransportRequest } from "./transport";
 
 export type { ResponseMeta };
 
-export interface ReadOptions {
+export interface ReadOptions extends Pick<TransportRequest, "token" | "signal" | "timeoutMs" | "firstByteMs" | "blocking" | "probe"> {
   /** Keep every JSON number as its decimal text (uint64 Flags and indexes would lose digits as JS numbers). */
   lossless?: boolean;
   /** Target datacenter (`?dc=`); the local agent's when absent. */
   dc?: string;
   /** Let any server answer (`?stale`): works without a leader. */
   stale?: boolean;
-  token?: string;
-  signal?: AbortSignal;
-  /** Deadline of the whole request; the configured Consul timeout when absent. */
-  timeoutMs?: number;
-  /** Deadline of the first byte, for long reads (default: the configured Consul timeout). */
-  firstByteMs?: number;
-  /** Internal: a blocking query (it uses the blocking connection pool). */
-  blocking?: boolean;
-  /** Internal: a watch's read, sent even while Consul is known to be silent. */
-  probe?: boolean;
 }
 
 export interface BlockingOptions extends ReadOptions {

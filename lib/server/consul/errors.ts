@@ -1,4 +1,5 @@
 import "server-only";
+import { recogniseAcrossBundles } from "../brand";
 
 export type ConsulErrorKind = "http" | "network" | "timeout" | "parse";
 
@@ -10,13 +11,6 @@ export type ConsulErrorKind = "http" | "network" | "timeout" | "parse";
 const BRAND = Symbol.for("consul-dashboard.consul-error");
 
 export class ConsulError extends Error {
-  /** Recognised across the Next.js route bundles' copies of this class (see DomainError). */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    // Subclasses keep the ordinary check.
-    if (this !== ConsulError) return Function.prototype[Symbol.hasInstance].call(this, value);
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-  }
-
   readonly [BRAND] = true;
 
   constructor(
@@ -34,6 +28,7 @@ export class ConsulError extends Error {
     return this.kind === "http" && this.status === 403;
   }
 }
+recogniseAcrossBundles(ConsulError, BRAND);
 
 export function isConsulError(err: unknown): err is ConsulError {
   return err instanceof ConsulError;
