@@ -37,7 +37,7 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
         )}
         {access.reason === "sign_in" && (
           <span role="status" className="rounded bg-warn-soft px-2 py-0.5 font-semibold text-warn-fg">
-            <Link href={signInHref} className="hover:underline">
+            <Link href={signInHref} className="underline underline-offset-2">
               Sign in to edit
             </Link>
           </span>
@@ -52,14 +52,14 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
             <>
               Signed in as token <span className="font-mono">{operator.accessor}</span>
               {operator.description && <> ({operator.description})</>} ·{" "}
-              <Link href="/sign-in" className="text-link hover:underline">
+              <Link href="/sign-in" className="text-link underline underline-offset-2">
                 Sign out
               </Link>
             </>
           ) : (
             <>
               Using the server&apos;s token to read ·{" "}
-              <Link href={signInHref} className="text-link hover:underline">
+              <Link href={signInHref} className="text-link underline underline-offset-2">
                 Sign in with your own token
               </Link>
             </>

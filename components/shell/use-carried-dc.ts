@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
+import { storageGet, storageSet } from "@/components/ui/safe-storage";
 
 const KEY = "dashboard.dc";
 const noop = () => () => {};
@@ -12,9 +13,9 @@ const noop = () => () => {};
  */
 export function useCarriedDc(): string | undefined {
   const fromUrl = useSearchParams().get("dc") || undefined;
-  const remembered = useSyncExternalStore(noop, () => sessionStorage.getItem(KEY), () => null);
+  const remembered = useSyncExternalStore(noop, () => storageGet("session", KEY), () => null);
   useEffect(() => {
-    if (fromUrl) sessionStorage.setItem(KEY, fromUrl);
+    if (fromUrl) storageSet("session", KEY, fromUrl);
   }, [fromUrl]);
   return fromUrl ?? remembered ?? undefined;
 }

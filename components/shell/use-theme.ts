@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useSyncExternalStore } from "react";
+import { storageGet, storageSet } from "@/components/ui/safe-storage";
 import { THEME_KEY } from "./theme-script";
 
 export type ThemeChoice = "system" | "light" | "dark";
@@ -11,7 +12,7 @@ const subscribe = (fn: () => void) => {
   return () => listeners.delete(fn);
 };
 const read = (): ThemeChoice => {
-  const v = localStorage.getItem(THEME_KEY);
+  const v = storageGet("local", THEME_KEY);
   return v === "light" || v === "dark" ? v : "system";
 };
 
@@ -32,8 +33,7 @@ export function useTheme(): [ThemeChoice, (c: ThemeChoice) => void] {
     return () => mq.removeEventListener("change", onChange);
   }, [choice]);
   const set = useCallback((c: ThemeChoice) => {
-    if (c === "system") localStorage.removeItem(THEME_KEY);
-    else localStorage.setItem(THEME_KEY, c);
+    storageSet("local", THEME_KEY, c === "system" ? null : c);
     listeners.forEach((fn) => fn());
   }, []);
   return [choice, set];

@@ -1,5 +1,6 @@
 "use client";
 
+import { storageGet, storageSet } from "@/components/ui/safe-storage";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { versionQuery } from "./queries";
@@ -36,8 +37,8 @@ export function useVersionReload(loadedBuildId: string, streamOpen: boolean): vo
   useEffect(() => {
     if (!data || data === loadedBuildId) return;
     // Once per new build: a cache serving the old page must not make the wall reload forever.
-    if (sessionStorage.getItem(RELOADED_FOR) === data) return;
-    sessionStorage.setItem(RELOADED_FOR, data);
+    if (storageGet("session", RELOADED_FOR) === data) return;
+    storageSet("session", RELOADED_FOR, data);
     window.location.reload();
   }, [data, loadedBuildId]);
 }
