@@ -23,10 +23,15 @@ export const KvVersion = z.object({
   /** True when the change that replaced it was a delete. */
   deleted: z.boolean(),
   size: z.number(),
+  /** Hex SHA-256 of the value: how binary versions are compared. */
+  sha256: z.string(),
 });
 export type KvVersion = z.output<typeof KvVersion>;
 
-export const KvVersionList = z.object({ versions: z.array(KvVersion) });
+/** The key as it is now, for diffs: null when it does not exist. */
+export const KvCurrent = z.object({ modifyIndex: z.string(), size: z.number(), sha256: z.string() }).nullable();
+
+export const KvVersionList = z.object({ versions: z.array(KvVersion), current: KvCurrent.optional() });
 export type KvVersionList = z.output<typeof KvVersionList>;
 
 export const KvRestoreBody = z.object({

@@ -1,7 +1,7 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { KvEntry } from "@/lib/api/kv";
-import type { KvVersion } from "@/lib/api/kv-history";
+import type { KvVersion, KvVersionList } from "@/lib/api/kv-history";
 import type { Operator } from "../auth/operator";
 import { mayReadKeys } from "../consul/acl";
 import { readEntry } from "../consul/kv";
@@ -64,9 +64,14 @@ function refuseUnreadable(key: string): never {
   throw new HttpError("forbidden", `Your token may not read “${key}” (Consul ACLs: key:read is not granted), so its history is not shown.`);
 }
 
-export async function versionsFor(op: Operator, key: string): Promise<KvVersion[]> {
+export async function versionsFor(op: Operator, key: string): Promise<KvVersionList> {
   if (!(await readableKeys(op, [key])).has(key)) refuseUnreadable(key);
-  return getHistoryStore().versions(key);
+  const now = await readEntry(key, op.token);
+  const bytes = now ? Buffer.from(now.value, "base64") : null;
+  return {
+    versions: await getHistoryStore().versions(key),
+    current: now && bytes ? { modifyIndex: now.modifyIndex, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") } : null,
+  };
 }
 
 export async function versionFor(op: Operator, key: string, id: string): Promise<KvVersion> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { AuditFilter, AuditOutcome, AuditRecord, KvVersion } from "@/lib/api/kv-history";
 import type { Database, Row, SqlRunner, SqlValue } from "./sql";
 import { migrate } from "./schema";
@@ -48,6 +49,7 @@ function toVersion(r: Row): KvVersion {
     at: String(r.at),
     deleted: Number(r.deleted) === 1,
     size: Number(r.size),
+    sha256: createHash("sha256").update(value).digest("hex"),
   };
 }
 
