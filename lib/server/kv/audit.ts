@@ -20,7 +20,10 @@ export async function audit(entry: AuditInput, store: HistoryRepository = getHis
   if (outcome === "saved") countKvWrite("saved");
   // The description goes last, so each line reads "who did what to which key" from the start.
   const line = { at: new Date().toISOString(), ...rest, outcome, ...(message ? { message } : {}), ...(description ? { description } : {}) };
-  log.info({ event: "kv_write", ...line }, "kv_write");
+  // stdout keeps one `kv_write` line per write Consul applied (for log shipping, as before);
+  // attempts that changed nothing are in the store, and at debug level here.
+  if (outcome === "saved") log.info({ event: "kv_write", ...line }, "kv_write");
+  else log.debug({ event: "kv_write_attempt", ...line }, "kv_write_attempt");
   try {
     await store.addAudit({ ...rest, description: description ?? null, outcome, message: message ?? null });
   } catch (err) {
@@ -33,7 +36,9 @@ export async function audit(entry: AuditInput, store: HistoryRepository = getHis
 export async function auditMany(entries: readonly AuditInput[], store: HistoryRepository = getHistoryStore()): Promise<void> {
   const rows = entries.map(({ description, outcome = "saved", message, ...rest }) => {
     if (outcome === "saved") countKvWrite("saved");
-    log.info({ event: "kv_write", at: new Date().toISOString(), ...rest, outcome, ...(message ? { message } : {}), ...(description ? { description } : {}) }, "kv_write");
+    const line = { at: new Date().toISOString(), ...rest, outcome, ...(message ? { message } : {}), ...(description ? { description } : {}) };
+    if (outcome === "saved") log.info({ event: "kv_write", ...line }, "kv_write");
+    else log.debug({ event: "kv_write_attempt", ...line }, "kv_write_attempt");
     return { ...rest, description: description ?? null, outcome, message: message ?? null };
   });
   try {

@@ -84,6 +84,12 @@ async function refused(base: Attempt, code: ErrorKind, message: string): Promise
 }
 
 /**
+ * Largest value sent through /v1/txn: Consul caps a transaction's body at txn_max_req_len
+ * (512 KiB by default) and the value travels base64 (4/3 larger). Larger values go by PUT.
+ */
+const TXN_VALUE_MAX = 380_000;
+
+/**
  * One check-and-set write. The value it replaces is kept first (history.ts), on disk.
  * Changes go through /v1/txn so Consul's answer carries the new ModifyIndex; a create of
  * an ordinary key goes through PUT ?cas=0 so Consul validates the name (txn does not),
@@ -115,9 +121,13 @@ export async function writeKey(
 
   let written: KvEntry | null = null;
   try {
-    if (creating && isPathSafe(input.key)) {
-      if (await casPut(input.key, input.bytes, input.flags, "0", op.token)) {
-        written = await readEntry(input.key, op.token);
+    if (isPathSafe(input.key) && (creating || input.bytes.length > TXN_VALUE_MAX)) {
+      // Consul answers PUT with true/false only: the index comes from the entry read next —
+      // a create's CreateIndex is ours; for a large update, the ModifyIndex of our exact bytes.
+      if (await casPut(input.key, input.bytes, input.flags, input.cas, op.token)) {
+        const after = await readEntry(input.key, op.token);
+        written = after ?? null;
+        if (after && !creating && after.value !== input.bytes.toString("base64")) written = { ...after, modifyIndex: "?" };
       }
     } else {
       const out = await txn([{ Verb: "cas", Key: input.key, Value: input.bytes.toString("base64"), Flags: input.flags, Index: input.cas }], op.token);
@@ -141,7 +151,7 @@ export async function writeKey(
     throw conflict(message, after);
   }
   await audit({ ...base, newIndex: creating ? written.createIndex : written.modifyIndex });
-  return written;
+  return written.modifyIndex === "?" ? await readEntry(input.key, op.token) : written;
 }
 
 export async function deleteKey(op: Operator, key: string, cas: string): Promise<void> {
