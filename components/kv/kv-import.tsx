@@ -103,7 +103,21 @@ export function KvImport({ prefix }: { prefix: string }) {
           <p data-testid="import-result">
             Wrote {result.written} keys.
             {result.conflicts.length > 0 && ` Stopped: ${result.conflicts.length} changed since the preview, so their batch was not written.`}
+            {(result.rolledBack ?? 0) > 0 && ` The ${result.rolledBack} keys earlier batches wrote were rolled back.`}
+            {result.conflicts.length > 0 && (result.rollbackFailures?.length ?? 0) === 0 && " KV is as it was before the import."}
           </p>
+          {(result.rollbackFailures?.length ?? 0) > 0 && (
+            <>
+              <p>These keys could not be put back (someone changed them after the import wrote them); check them by hand:</p>
+              <ul aria-label="Rollback failures" className="list-disc pl-5">
+                {result.rollbackFailures?.map((f) => (
+                  <li key={f.key}>
+                    <span className="font-mono">{f.key}</span>: {f.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {result.conflicts.length > 0 && (
             <ul aria-label="Import conflicts" className="list-disc pl-5">
               {result.conflicts.map((c) => (

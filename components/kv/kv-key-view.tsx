@@ -13,6 +13,8 @@ import { KvBinaryView } from "./kv-binary";
 import { KvDiff } from "./kv-conflict";
 import { KvEditor } from "./kv-editor";
 import { KvFeatureFlags } from "./kv-feature-flags";
+import { KvHistory } from "./kv-history";
+import { kvHistoryQueries } from "./kv-history-queries";
 import { Button, ErrorText, Notice } from "./kv-ui";
 import { conflictOf, deleteKeyAt } from "./kv-writes";
 import { kvKeys, kvQueries } from "./queries";
@@ -25,12 +27,14 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
   const [editing, setEditing] = useState(false);
   const [lockConfirm, setLockConfirm] = useState(false);
   const [savedNote, setSavedNote] = useState<string | null>(null);
+  const [showHistory, setShowHistory] = useState(false);
 
   function afterWrite(e: KvEntry | null) {
     if (e) qc.setQueryData(kvQueries.entry(keyName).queryKey, { entry: e, lockSession: entry.data?.lockSession ?? null });
     void qc.invalidateQueries({ queryKey: kvQueries.entry(keyName).queryKey });
     void qc.invalidateQueries({ queryKey: kvQueries.recent().queryKey });
     void qc.invalidateQueries({ queryKey: kvKeys.folders });
+    void qc.invalidateQueries({ queryKey: kvHistoryQueries.versions(keyName).queryKey });
   }
 
   if (entry.isPending) return <SkeletonLines label={`Loading ${keyName}`} lines={8} />;
@@ -124,6 +128,20 @@ export function KvKeyView({ keyName, readOnly, maxValueBytes }: { keyName: strin
           )}
           <KvDeleteKey entry={e} onConflict={() => afterWrite(null)} />
         </div>
+      )}
+
+      <Button aria-expanded={showHistory} onClick={() => setShowHistory((v) => !v)}>
+        {showHistory ? "Hide history" : "History"}
+      </Button>
+      {showHistory && (
+        <KvHistory
+          entry={e}
+          readOnly={readOnly}
+          onRestored={(saved) => {
+            setSavedNote(saved ? `Restored. ModifyIndex is now ${saved.modifyIndex}.` : null);
+            afterWrite(saved);
+          }}
+        />
       )}
     </article>
   );

@@ -6,6 +6,7 @@ import { KvBreadcrumbs } from "./kv-breadcrumbs";
 import { KvFolderView } from "./kv-folder-view";
 import { KvKeyView } from "./kv-key-view";
 import { KvRecentChanges } from "./kv-recent-changes";
+import { KvRecentlyDeleted } from "./kv-recently-deleted";
 import { KvSearch } from "./kv-search";
 
 export type KvTarget = { kind: "key"; key: string } | { kind: "folder"; prefix: string };
@@ -71,11 +72,17 @@ export function KvScreen({ target, access, maxValueBytes, operator, signInHref }
           {target.kind === "key" ? (
             <KvKeyView key={target.key} keyName={target.key} readOnly={readOnly} maxValueBytes={maxValueBytes} />
           ) : (
-            <KvFolderView key={target.prefix} prefix={target.prefix} readOnly={readOnly} maxValueBytes={maxValueBytes} />
+            <div className="space-y-6">
+              <KvFolderView key={target.prefix} prefix={target.prefix} readOnly={readOnly} maxValueBytes={maxValueBytes} />
+              <KvRecentlyDeleted key={`deleted:${target.prefix}`} prefix={target.prefix} readOnly={readOnly} />
+            </div>
           )}
         </div>
-        <aside className="min-w-0">
+        <aside className="min-w-0 space-y-2">
           <KvRecentChanges />
+          <Link href="/kv-audit" className="text-xs text-link underline underline-offset-2">
+            Full audit of KV writes
+          </Link>
         </aside>
       </div>
     </main>

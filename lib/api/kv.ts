@@ -95,15 +95,19 @@ export const ImportResult = z.object({
   written: z.number(),
   /** Keys changed since the preview; nothing in their batch was written. */
   conflicts: z.array(z.object({ key: z.string(), reason: z.string() })),
-  /** Keys written before a batch was refused (batches are atomic, the whole import is not). */
+  /** Keys still written after the import ended: none when it completed a rollback. */
   writtenKeys: z.array(z.string()),
+  /** Keys an earlier batch wrote that were put back as they were, because a later batch was refused. */
+  rolledBack: z.number().optional(),
+  /** Keys that could not be put back (someone changed them meanwhile): each with Consul's reason. */
+  rollbackFailures: z.array(z.object({ key: z.string(), reason: z.string() })).optional(),
 });
 export type ImportResult = z.output<typeof ImportResult>;
 
 export const AuditEntry = z.object({
   at: z.string(),
   who: z.string(),
-  action: z.enum(["create", "update", "delete", "delete-tree", "import"]),
+  action: z.enum(["create", "update", "delete", "delete-tree", "import", "restore", "rollback"]),
   key: z.string(),
   oldIndex: z.string(),
   newIndex: z.string(),

@@ -105,6 +105,18 @@ const envSchema = z.object({
   DASHBOARD_CONSUL_TIMEOUT_SECONDS: seconds(1, 120).optional(),
   DASHBOARD_CONSUL_MAX_CONNECTIONS: whole("connections", 8, 190).optional(),
   DASHBOARD_MAX_SERVICE_WATCHES: whole("watches", 0, 1000).optional(),
+
+  // --- KV history and the lasting audit (see README "KV history") ---
+  // Prefixes watched for changes made outside the dashboard (comma-separated; "" = none).
+  DASHBOARD_KV_HISTORY_PREFIXES: z.string().optional(),
+  DASHBOARD_KV_HISTORY_VERSIONS: whole("versions", 1, 100_000).optional(),
+  DASHBOARD_KV_HISTORY_BYTES: whole("bytes", 1024, Number.MAX_SAFE_INTEGER).optional(),
+  // Several replicas: one shared PostgreSQL instead of the embedded SQLite file.
+  DASHBOARD_DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" })
+    .optional(),
 });
 
 export interface TlsConfig {
@@ -136,6 +148,30 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   /** How the server talks to Consul: deadlines and connection limits. */
   limits: ConsulLimits;
+  /** KV history, the audit and where they are kept. */
+  history: HistoryConfig;
+}
+
+export interface HistoryConfig {
+  /** Prefixes whose every change is recorded, including changes made outside the dashboard. */
+  watchPrefixes: string[];
+  versionsPerKey: number;
+  totalBytes: number;
+  /** A shared PostgreSQL (several replicas); undefined: SQLite in dataDir. */
+  databaseUrl: string | undefined;
+}
+
+function parseHistory(e: z.infer<typeof envSchema>): HistoryConfig {
+  const watchPrefixes = [...new Set((e.DASHBOARD_KV_HISTORY_PREFIXES ?? "").split(",").map((p) => p.trim()).filter(Boolean))];
+  for (const p of watchPrefixes) {
+    if (p.startsWith("/")) throw new ConfigError("DASHBOARD_KV_HISTORY_PREFIXES", `"${p}" starts with "/" (KV keys never do)`);
+  }
+  return {
+    watchPrefixes,
+    versionsPerKey: e.DASHBOARD_KV_HISTORY_VERSIONS ?? 50,
+    totalBytes: e.DASHBOARD_KV_HISTORY_BYTES ?? 256 * 1024 * 1024,
+    databaseUrl: e.DASHBOARD_DATABASE_URL,
+  };
 }
 
 // --- Serving and hardening ---------------------------------------------------------
@@ -364,6 +400,7 @@ export function parseConfig(env: Env): Config {
     serve: parseServe(e),
     logLevel: e.DASHBOARD_LOG_LEVEL ?? "info",
     limits: consulLimits(e.DASHBOARD_CONSUL_TIMEOUT_SECONDS, e.DASHBOARD_CONSUL_MAX_CONNECTIONS, e.DASHBOARD_MAX_SERVICE_WATCHES),
+    history: parseHistory(e),
   };
 }
 

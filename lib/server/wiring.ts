@@ -6,6 +6,8 @@ import { getConsulClient } from "./consul";
 import { log } from "./log";
 import { installShutdown } from "./shutdown";
 import { getHistory, recordHistory } from "./history/recorder";
+import { startKvHistoryWatches, stopKvHistoryWatches } from "./kv/history-watch";
+import { closeHistoryStore } from "./store";
 import { consulHealthSource, consulServiceSource } from "./watch/health-source";
 import { WatchRegistry } from "./watch/registry";
 
@@ -78,7 +80,10 @@ export function startServer(): void {
       log.error({ err }, "Could not save the health history");
     }
     await getWatchRegistry().stopAll();
+    await stopKvHistoryWatches();
+    await closeHistoryStore().catch((err: unknown) => log.error({ err }, "Could not close the KV history store"));
   });
   void warnIfServerTokenWrites();
   warmLocalWatch();
+  startKvHistoryWatches();
 }

@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { createConnection } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../consul/ports";
@@ -32,35 +31,26 @@ export function postgresMissing(): string | null {
   return postgresBinDir() ? null : "PostgreSQL binaries not found (install Debian's postgresql package, or set PG_BIN)";
 }
 
+/** As root: the user the server runs as. Otherwise null (run as ourselves). */
 function runAsUser(): string | null {
   if (process.getuid?.() !== 0) return null;
-  if (spawnSync("id", ["pgtest"]).status !== 0) {
-    const made = spawnSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "pgtest"]);
-    if (made.status !== 0) return "nobody";
-  }
-  return "pgtest";
+  if (spawnSync("id", ["pgtest"]).status === 0) return "pgtest";
+  const made = spawnSync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "pgtest"]);
+  return made.status === 0 ? "pgtest" : "nobody";
 }
 
 function command(user: string | null, bin: string, args: string[]): [string, string[]] {
   return user ? ["runuser", ["-u", user, "--", bin, ...args]] : [bin, args];
 }
 
-async function waitForPort(port: number, proc: ChildProcess, log: () => string, timeoutMs = 30_000): Promise<void> {
+async function waitReady(proc: ChildProcess, log: () => string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (proc.exitCode !== null) throw new Error(`postgres exited with ${proc.exitCode}:\n${log()}`);
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = createConnection({ host: "127.0.0.1", port }, () => {
-        s.end();
-        resolve(true);
-      });
-      s.on("error", () => resolve(false));
-    });
-    // Accepting connections is not "ready": the log says when it is.
-    if (ok && /ready to accept connections/.test(log())) return;
+    if (/ready to accept connections/.test(log())) return;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`postgres did not get ready on port ${port} within ${timeoutMs / 1000} s:\n${log()}`);
+  throw new Error(`postgres did not get ready within ${timeoutMs / 1000} s:\n${log()}`);
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
@@ -68,29 +58,36 @@ export async function startPostgres(): Promise<TestPostgres> {
   if (!bin) throw new Error(postgresMissing() ?? "no PostgreSQL");
   const user = runAsUser();
   const dir = mkdtempSync(path.join(os.tmpdir(), "dashboard-pg-"));
-  chmodSync(dir, 0o777);
+  chmodSync(dir, 0o755);
   const data = path.join(dir, "data");
   if (user) spawnSync("chown", ["-R", user, dir]);
   const [initCmd, initArgs] = command(user, path.join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--encoding=UTF8", "--no-sync"]);
-  const init = spawnSync(initCmd, initArgs, { encoding: "utf8" });
+  const init = spawnSync(initCmd, initArgs, { encoding: "utf8", cwd: dir });
   if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
   const port = await freePort();
-  const [cmd, args] = command(user, path.join(bin, "postgres"), ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir, "-c", "fsync=on"]);
-  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const [cmd, args] = command(user, path.join(bin, "postgres"), ["-D", data, "-p", String(port), "-h", "127.0.0.1", "-k", dir]);
+  const proc = spawn(cmd, args, { stdio: ["ignore", "pipe", "pipe"], cwd: dir });
   let out = "";
   const collect = (b: Buffer) => {
     out = (out + b.toString()).slice(-20_000);
   };
   proc.stdout?.on("data", collect);
   proc.stderr?.on("data", collect);
-  await waitForPort(port, proc, () => out);
+  try {
+    await waitReady(proc, () => out);
+  } catch (err) {
+    proc.kill("SIGKILL");
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     port,
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
       if (proc.exitCode === null) {
-        // SIGINT: PostgreSQL's "fast" shutdown.
-        proc.kill("SIGINT");
+        // A "fast" shutdown, asked of the server itself (runuser does not pass signals on).
+        const [stopCmd, stopArgs] = command(user, path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-W", "stop"]);
+        spawnSync(stopCmd, stopArgs, { cwd: dir, stdio: "ignore" });
         await new Promise<void>((resolve) => {
           const t = setTimeout(() => {
             proc.kill("SIGKILL");

@@ -36,3 +36,21 @@ export async function mayWriteKey(key: string, token: string | undefined): Promi
 export function isTokenGone(err: unknown): boolean {
   return err instanceof ConsulError && err.kind === "http" && err.status === 403 && /ACL not found/i.test(err.message);
 }
+
+/**
+ * May `token` read each of these keys? One authorize call for all of them; `null` when
+ * Consul cannot say (ACLs off: 401, an older agent), so the caller falls back to a read.
+ */
+export async function mayReadKeys(keys: readonly string[], token: string | undefined): Promise<(boolean | null)[] | null> {
+  if (keys.length === 0) return [];
+  const body = JSON.stringify(keys.map((k) => ({ Resource: "key", Access: "read", Segment: k })));
+  try {
+    const { data } = await getConsulClient().postJson(consulPath("internal", "acl", "authorize"), body, ConsulAuthorizeAnswer, { token });
+    return keys.map((_, i) => data[i]?.Allow ?? null);
+  } catch (err) {
+    if (isTokenGone(err)) throw err;
+    // "ACL support disabled": every token may read every key.
+    if (err instanceof ConsulError && err.kind === "http" && err.status === 401) return keys.map(() => true);
+    return null;
+  }
+}

@@ -18,11 +18,15 @@ export class ConsulError extends Error {
     message: string,
     readonly status?: number,
     readonly path?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; index?: string | null },
   ) {
     super(message, options);
     this.name = "ConsulError";
+    this.index = options?.index ?? null;
   }
+
+  /** X-Consul-Index of an HTTP error answer: a blocking read of a missing prefix (404) still blocks on it. */
+  readonly index: string | null;
 
   get isPermissionDenied(): boolean {
     return this.kind === "http" && this.status === 403;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { KvEntry } from "@/lib/api/kv";
 import { groupLevel, isPathSafe, parentFolder, type FolderListing } from "@/lib/kv/key";
+import { nextBlockingIndex } from "@/lib/consul/blocking-index";
 import { ConsulError } from "./errors";
 import { getConsulClient } from "./index";
 import { consulKvPath, consulPath } from "./paths";
@@ -185,4 +186,30 @@ export async function readEntries(keys: readonly string[], token: string | undef
       }
   }
   return out;
+}
+
+/**
+ * One round of a blocking recurse read of a whole subtree (/v1/kv/<prefix>?recurse with
+ * index/wait), with the server's token. A prefix with no keys answers 404 with an index:
+ * that is an empty subtree, and the next round blocks on it.
+ */
+export async function watchTree(
+  prefix: string,
+  r: { index: string; waitMs: number; signal: AbortSignal },
+): Promise<{ entries: KvEntry[]; nextIndex: string }> {
+  const base = safeAncestor(prefix);
+  try {
+    const answer = await getConsulClient().blockingJson(kvPath(base), ConsulKvPairs, {
+      query: { recurse: true },
+      index: r.index,
+      waitMs: r.waitMs,
+      signal: r.signal,
+      lossless: true,
+    });
+    const entries = answer.data.map(toEntry).filter((e) => e.key.startsWith(prefix));
+    return { entries, nextIndex: answer.nextIndex };
+  } catch (err) {
+    if (isNotFound(err) && err instanceof ConsulError) return { entries: [], nextIndex: nextBlockingIndex(r.index, err.index) };
+    throw err;
+  }
 }

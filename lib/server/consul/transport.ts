@@ -209,7 +209,7 @@ export class ConsulTransport {
     const meta = readMeta(res.headers);
     if (res.statusCode >= 400) {
       const text = body.toString("utf8").trim();
-      throw new ConsulError("http", text || `Consul answered HTTP ${res.statusCode} without a reason`, res.statusCode, req.path);
+      throw new ConsulError("http", text || `Consul answered HTTP ${res.statusCode} without a reason`, res.statusCode, req.path, { index: meta.index });
     }
     return { status: res.statusCode, body, meta };
   }

@@ -4,4 +4,4 @@ import { noStore } from "@/lib/server/http/request";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(async () => Response.json({ entries: recentChanges() }, { headers: noStore }));
+export const GET = route(async () => Response.json({ entries: await recentChanges() }, { headers: noStore }));
