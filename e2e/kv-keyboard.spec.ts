@@ -3,7 +3,7 @@ import { KvPage } from "./pages/kv-page";
 import { expect, test, uniq } from "./support/kv-fixtures";
 
 /** Presses Tab until `target` has the focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+async function tabTo(page: Page, target: Locator, max = 150): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     if (await target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement))) return;
