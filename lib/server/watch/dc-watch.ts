@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transition, WatchState, WatchStatus } from "@/lib/api/live";
 import { IncrementalRollup } from "@/lib/health/incremental";
+import type { NodeAddress } from "@/lib/health/nodes";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { isConsulError } from "../consul/errors";
 import { log } from "../log";
@@ -76,6 +77,13 @@ export class DcWatch {
   readonly transitions: TransitionLog;
   private current: WatchState;
   private changes = 0;
+  /** The last round's raw inputs, for views derived from them (the node rollup). */
+  private inputs: { instances: readonly ServiceInstance[]; nodes: readonly NodeAddress[]; checks: readonly HealthCheck[]; version: number } = {
+    instances: [],
+    nodes: [],
+    checks: [],
+    version: 0,
+  };
 
   constructor(
     readonly dc: string | undefined,
@@ -83,7 +91,7 @@ export class DcWatch {
     private readonly opts: DcWatchOptions,
   ) {
     this.transitions = new TransitionLog(opts.transitionCapacity ?? 500);
-    this.current = { status: "starting", since: this.now().toISOString(), message: null, lastUpdate: null, lastContactMs: null, source: null };
+    this.current = { status: "starting", since: this.now().toISOString(), message: null, lastUpdate: null, lastContactMs: null, source: null, filteredByAcls: false };
   }
 
   get state(): WatchState {
@@ -101,6 +109,11 @@ export class DcWatch {
 
   get stopped(): boolean {
     return this.abort.signal.aborted;
+  }
+
+  /** The instances, nodes and non-passing checks of the last round; `version` moves when any of them may have changed. */
+  rawInputs(): { instances: readonly ServiceInstance[]; nodes: readonly NodeAddress[]; checks: readonly HealthCheck[]; version: number } {
+    return this.inputs;
   }
 
   services(): ServiceEntry[] {
@@ -242,12 +255,18 @@ export class DcWatch {
       async (index) => {
         const round = await this.source(index, signal);
         if (signal.aborted) return round.nextIndex;
+        const prev = this.inputs;
+        const nodes = round.inputs.nodes ?? prev.nodes;
+        if (prev.instances !== round.inputs.instances || prev.checks !== round.inputs.checks || prev.nodes !== nodes) {
+          this.inputs = { instances: round.inputs.instances, nodes, checks: round.inputs.checks, version: prev.version + 1 };
+        }
         this.apply(round.inputs.instances, round.inputs.checks);
         const leaderless = round.meta.knownLeader === false;
         this.setState(leaderless ? "no-leader" : "live", leaderless ? "Consul reports no known leader: answers may be stale" : null, {
           lastUpdate: this.now().toISOString(),
           lastContactMs: round.meta.lastContactMs,
           source: round.inputs.source,
+          filteredByAcls: round.meta.filteredByAcls === true,
         });
         return round.nextIndex;
       },
@@ -305,7 +324,8 @@ export class DcWatch {
       // "since" is when the condition began, not when it was last seen.
       since: changed ? this.now().toISOString() : prev.since,
     };
-    if (changed || (extra.source !== undefined && extra.source !== prev.source)) this.emit({ type: "state", state: this.current });
+    const filteredChanged = extra.filteredByAcls !== undefined && extra.filteredByAcls !== prev.filteredByAcls;
+    if (changed || filteredChanged || (extra.source !== undefined && extra.source !== prev.source)) this.emit({ type: "state", state: this.current });
   }
 
   private emit(e: WatchEvent): void {
