@@ -70,6 +70,8 @@ export class DcWatch {
   private readonly rollup = new IncrementalRollup();
   private readonly detailWatches = new Map<string, { leases: number; abort: AbortController }>();
   private listeners = new Set<(e: WatchEvent) => void>();
+  /** Told after every good round, changed or not (views derived from the raw inputs compare themselves). */
+  private roundListeners = new Set<() => void>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   private hasData = false;
@@ -129,6 +131,11 @@ export class DcWatch {
     return () => this.listeners.delete(listener);
   }
 
+  onRound(listener: () => void): () => void {
+    this.roundListeners.add(listener);
+    return () => this.roundListeners.delete(listener);
+  }
+
   /** Per-service watches running now. */
   get serviceWatchCount(): number {
     return this.detailWatches.size;
@@ -160,6 +167,7 @@ export class DcWatch {
     untrackWatch(this);
     this.abort.abort();
     this.listeners.clear();
+    this.roundListeners.clear();
     for (let i = 0; i < this.detailWatches.size; i++) this.opts.serviceWatchBudget?.give();
     this.detailWatches.clear();
     await this.running;
@@ -268,6 +276,13 @@ export class DcWatch {
           source: round.inputs.source,
           filteredByAcls: round.meta.filteredByAcls === true,
         });
+        for (const l of this.roundListeners) {
+          try {
+            l();
+          } catch (err) {
+            log.error({ err, dc: this.dc }, "Health watch round listener failed");
+          }
+        }
         return round.nextIndex;
       },
       (err) => this.fail(err),
