@@ -1,9 +1,10 @@
+import Link from "next/link";
 import { StateBadge } from "@/components/ui/state-badge";
 import type { InstanceDetail } from "@/lib/api/live";
 import { isMaintenanceCheck } from "@/lib/health/rollup";
 
 /** One instance and every check that applies to it; Consul's text is always rendered as text. */
-export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
+export function InstanceCard({ instance: i, dc }: { instance: InstanceDetail; dc?: string }) {
   const metaEntries = Object.entries(i.meta);
   return (
     <article aria-label={`Instance ${i.id} on ${i.node}`} className="rounded border border-slate-200 bg-white p-3" data-instance={i.id}>
@@ -11,7 +12,10 @@ export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
         <StateBadge state={i.state} />
         <h3 className="font-semibold break-all">{i.id}</h3>
         <span className="text-sm text-slate-600">
-          on node <span className="font-medium">{i.node}</span> · <code>{i.address}:{i.port}</code>
+          on node{" "}
+          <Link className="font-medium underline" href={`/nodes/${encodeURIComponent(i.node)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
+            {i.node}
+          </Link> · <code>{i.address}:{i.port}</code>
         </span>
       </header>
       {i.maintenance && (

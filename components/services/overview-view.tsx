@@ -3,6 +3,7 @@
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { StatusCountsChart } from "@/components/charts/status-counts-chart";
+import { AclNotice } from "@/components/estate/acl-notice";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -67,6 +68,7 @@ export function OverviewView() {
         </p>
       </header>
       <FreshnessBanner fresh={fresh} watch={watch} />
+      <AclNotice filtered={watch?.filteredByAcls} />
       <div className="grid gap-4 lg:grid-cols-[1fr_20rem]">
         <section className="min-w-0 space-y-3">
           <OverviewFilters params={params} tags={tags} onChange={update} />
