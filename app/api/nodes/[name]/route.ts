@@ -7,7 +7,14 @@ export const dynamic = "force-dynamic";
 
 /** One node as JSON: checks with output, meta, sessions, instances and what it takes down. */
 export const GET = route(async (req: Request, ctx: { params: Promise<{ name: string }> }) => {
-  const { name } = await ctx.params;
+  const { name: raw } = await ctx.params;
+  // The segment arrives still %-encoded (as on the pages); a malformed escape is bad input.
+  let name: string;
+  try {
+    name = decodeURIComponent(raw);
+  } catch {
+    throw new DomainError("bad_request", "The node name in the URL is not valid %-encoding.");
+  }
   assertNodeName(name);
   const dc = new URL(req.url).searchParams.get("dc") || undefined;
   await checkDatacenter(dc);
