@@ -1,8 +1,11 @@
 import "server-only";
 import type { NodesDelta, NodesSnapshot } from "@/lib/api/nodes";
 import type { WatchLease } from "../watch/registry";
-import { nodeFeed } from "./node-feed";
+import { nodeFeed, type NodeFeed } from "./node-feed";
 import { sseBody, sseFrame } from "./sse";
+
+/** The snapshot frame at one generation and watch version, shared by every screen that connects meanwhile (5,000 nodes are a large frame). */
+const snapshotFrames = new WeakMap<NodeFeed, { key: string; frame: Uint8Array }>();
 
 /**
  * The `nodes` scope of /api/events: every node of a datacenter once (`nodes`), then only
@@ -15,9 +18,16 @@ export function nodesStream(lease: WatchLease, abort: AbortSignal): ReadableStre
   return sseBody(abort, (sink) => {
     let sentGen = -1;
     const snapshot = () => {
-      const body: NodesSnapshot = { dc: watch.dc ?? null, state: watch.state, nodes: feed.nodes() };
+      feed.refresh();
+      const key = `${feed.generation}:${watch.version}`;
+      let hit = snapshotFrames.get(feed);
+      if (hit?.key !== key) {
+        const body: NodesSnapshot = { dc: watch.dc ?? null, state: watch.state, nodes: feed.nodes() };
+        hit = { key, frame: sseFrame("nodes", body) };
+        snapshotFrames.set(feed, hit);
+      }
       sentGen = feed.generation;
-      sink.send(sseFrame("nodes", body));
+      sink.send(hit.frame);
     };
     const onRound = () => {
       if (sentGen < 0) return snapshot();
