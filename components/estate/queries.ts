@@ -1,5 +1,5 @@
 import { queryOptions, skipToken } from "@tanstack/react-query";
-import type { Estate } from "@/lib/api/estate";
+import type { ClusterHealth, Estate } from "@/lib/api/estate";
 import type { WatchState } from "@/lib/api/live";
 import { NodeDetailSchema } from "@/lib/api/nodes";
 import type { NodesData } from "@/lib/health/node-view";
@@ -14,6 +14,7 @@ export const estateQueries = {
   estate: () => queryOptions<Estate>({ queryKey: ["estate", "all"], ...live }),
   nodes: (dc: string | undefined) => queryOptions<NodesData>({ queryKey: ["estate", "nodes", dc ?? ""], ...live }),
   nodesState: (dc: string | undefined) => queryOptions<WatchState>({ queryKey: ["estate", "nodes-state", dc ?? ""], ...live }),
+  cluster: (dc: string | undefined) => queryOptions<ClusterHealth>({ queryKey: ["estate", "cluster", dc ?? ""], ...live }),
   connection: (stream: string) => queryOptions<ConnectionState>({ queryKey: ["estate", "connection", stream], ...live }),
   /** One node in full; read again every few seconds (the server shares its Consul reads between screens). */
   node: (dc: string | undefined, name: string) =>

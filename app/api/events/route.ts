@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/server/errors";
 import { checkDatacenter } from "@/lib/server/health/datacenters";
+import { clusterStream } from "@/lib/server/health/cluster-stream";
 import { estateStream } from "@/lib/server/health/estate";
 import { liveStream, type StreamScope } from "@/lib/server/health/live-stream";
 import { nodesStream } from "@/lib/server/health/nodes-stream";
@@ -19,10 +20,11 @@ export const GET = route(async (req: Request) => {
   const params = new URL(req.url).searchParams;
   const dc = params.get("dc") || undefined;
   const service = params.get("service");
-  // `scope=datacenters`: every datacenter at once; `scope=nodes`: the nodes of `dc`.
+  // `scope=datacenters`: every datacenter at once; `scope=nodes`: the nodes of `dc`; `scope=cluster`: Consul's own health in `dc`.
   const extra = params.get("scope");
   if (extra === "datacenters") return new Response(estateStream(req.signal), { headers: SSE_HEADERS });
   await checkDatacenter(dc);
+  if (extra === "cluster") return new Response(clusterStream(dc, req.signal), { headers: SSE_HEADERS });
   if (extra === "nodes") {
     const lease = getWatchRegistry().acquire(dc);
     try {

@@ -85,9 +85,9 @@ function failure(err: unknown): ClusterHealth {
   return { ...PENDING, status: "error", checkedAt: at, message: isConsulError(err) ? err.message : "Internal error; see the dashboard server's log" };
 }
 
-/** Reads one datacenter's cluster health through the process-wide Consul client. */
+/** Reads one datacenter's cluster health through the process-wide Consul client ("" is the local one). */
 export async function readClusterView(dc: string, signal: AbortSignal): Promise<ClusterHealth> {
-  const r = await readClusterHealth(getConsulClient(), { dc, signal });
+  const r = await readClusterHealth(getConsulClient(), { dc: dc || undefined, signal });
   return {
     status: r.healthy ? "healthy" : "unhealthy",
     checkedAt: new Date().toISOString(),
