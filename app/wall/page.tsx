@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { ErrorPanel } from "@/components/ui/error-panel";
+import { EstateWallView } from "@/components/wall/estate-wall-view";
 import { WallView } from "@/components/wall/wall-view";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
@@ -13,6 +14,14 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
   const raw = await searchParams;
   await pageOperator(herePath("/wall", raw));
   const params = parseWallParams({ get: (k) => (typeof raw[k] === "string" ? raw[k] : null) });
+  // `?dc=all`: every datacenter's problems on one screen.
+  if (params.dc === "all" && params.rotate.length === 0) {
+    return (
+      <Suspense>
+        <EstateWallView buildId={buildId()} />
+      </Suspense>
+    );
+  }
   const dcs = [...new Set([params.dc, ...params.rotate])].filter((d): d is string => d !== undefined);
   // An unknown datacenter in the link is a typo to fix now; Consul being down is not (the wall shows it live).
   for (const dc of dcs) {

@@ -1,10 +1,11 @@
 import { CheckOutput } from "./check-output";
+import Link from "next/link";
 import { StateBadge } from "@/components/ui/state-badge";
 import type { InstanceDetail } from "@/lib/api/live";
 import { isMaintenanceCheck } from "@/lib/health/rollup";
 
 /** One instance and every check that applies to it; Consul's text is always rendered as text. */
-export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
+export function InstanceCard({ instance: i, dc }: { instance: InstanceDetail; dc?: string }) {
   const metaEntries = Object.entries(i.meta);
   return (
     <article aria-label={`Instance ${i.id} on ${i.node}`} className="min-w-0 rounded border border-line bg-surface p-3" data-instance={i.id}>
@@ -12,7 +13,10 @@ export function InstanceCard({ instance: i }: { instance: InstanceDetail }) {
         <StateBadge state={i.state} />
         <h3 className="font-semibold break-all">{i.id}</h3>
         <span className="text-sm text-muted">
-          on node <span className="font-medium">{i.node}</span> · <code>{i.address}:{i.port}</code>
+          on node{" "}
+          <Link className="font-medium underline" href={`/nodes/${encodeURIComponent(i.node)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
+            {i.node}
+          </Link> · <code>{i.address}:{i.port}</code>
         </span>
       </header>
       {i.maintenance && (

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { StatusCountsChart } from "@/components/charts/status-counts-chart";
+import { AclNotice } from "@/components/estate/acl-notice";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -73,6 +74,7 @@ export function OverviewView() {
         </p>
       </header>
       <FreshnessBanner fresh={fresh} watch={watch} />
+      <AclNotice filtered={watch?.filteredByAcls} />
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <section className="min-w-0 space-y-3">
           <OverviewFilters params={params} tags={tags} onChange={update} />

@@ -80,7 +80,7 @@ export function ServiceView({ name, dc, dcName }: { name: string; dc: string | u
       <div className={`grid gap-4 lg:grid-cols-[minmax(0,1fr)_20rem] ${fresh.live ? "" : "opacity-60"}`}>
         <section aria-label="Instances" className="min-w-0 space-y-3">
           <h2 className="text-lg font-semibold">Instances</h2>
-          {s?.instances.map((i) => <InstanceCard key={`${i.node}/${i.id}`} instance={i} />)}
+          {s?.instances.map((i) => <InstanceCard key={`${i.node}/${i.id}`} instance={i} dc={dc} />)}
         </section>
         <aside className="min-w-0 space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} linkServices={false} />

@@ -2,6 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useMemo, useReducer, useState } from "react";
+import { clusterWarning, useClusterHealth } from "@/components/estate/use-cluster-health";
 import { freshness } from "@/components/health/freshness";
 import { useConnection, useHeard, useOverviewData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
@@ -29,6 +30,7 @@ export function WallView({ buildId, localDc }: { buildId: string; localDc: strin
   const conn = useConnection(dc, "overview");
   const heardAt = useHeard(dc, "overview");
   useVersionReload(buildId, conn?.status === "open");
+  const serversWarning = clusterWarning(useClusterHealth(dc));
 
   // While rotating, a datacenter's cached data is only live once its stream spoke after the switch.
   const shownSince = params.rotate.length ? Math.floor(now / params.everyMs) * params.everyMs : 0;
@@ -90,7 +92,7 @@ export function WallView({ buildId, localDc }: { buildId: string; localDc: strin
           updatedAt={updatedAt}
           live={fresh.live}
           nextRotation={next}
-          notes={[...params.warnings, ...(params.sound && alarms.length ? [`🔔 new DOWN: ${alarms.join(", ")} (click to acknowledge)`] : [])]}
+          notes={[...(serversWarning ? [serversWarning] : []), ...params.warnings, ...(params.sound && alarms.length ? [`🔔 new DOWN: ${alarms.join(", ")} (click to acknowledge)`] : [])]}
         />
         {data && tiles.length === 0 ? (
           <p className="flex-1 p-8 text-[clamp(20px,2vw,60px)] text-[var(--wall-muted)]">

@@ -35,6 +35,10 @@ export async function seedSitePages(consul: SeedApi, kv: SeedKv): Promise<SitePa
     { name: "kv folder", path: `/kv/${folder}`, ready: (p) => expect(p.getByTestId("key-size").first()).toBeVisible() },
     { name: "kv key", path: `/kv/${folder}settings.json`, ready: (p) => expect(p.getByRole("textbox", { name: "Value", exact: true })).toBeVisible() },
     { name: "kv image", path: `/kv/${folder}logo.png`, ready: (p) => expect(p.getByTestId("image-preview")).toBeVisible() },
+    { name: "nodes", path: `/nodes?q=${node}`, ready: (p) => expect(p.getByRole("link", { name: node, exact: true }).first()).toBeVisible() },
+    { name: "node", path: `/nodes/${node}`, ready: h1 },
+    { name: "datacenters", path: "/datacenters", ready: h1 },
+    { name: "kv audit", path: "/kv-audit", ready: h1 },
     { name: "sign-in", path: "/sign-in", ready: h1 },
     { name: "404", path: "/no-such-page", ready: h1 },
   ];

@@ -20,6 +20,8 @@ export const WatchStateSchema = z.object({
   lastUpdate: z.string().nullable(),
   lastContactMs: z.number().nullable(),
   source: z.enum(["ui-nodes", "public"]).nullable(),
+  /** Consul left out what the dashboard's token may not see (X-Consul-Results-Filtered-By-ACLs). */
+  filteredByAcls: z.boolean().default(false),
 });
 export type WatchState = z.infer<typeof WatchStateSchema>;
 

@@ -25,7 +25,7 @@ const tr = (seq: number, service = "web"): Transition => ({
 
 const snapshot = (services: LiveSummary[], transitions: Transition[]): OverviewSnapshot => ({
   dc: "dc1",
-  state: { status: "live", since: "2024-01-01T00:00:00.000Z", message: null, lastUpdate: null, lastContactMs: 0, source: "public" },
+  state: { status: "live", since: "2024-01-01T00:00:00.000Z", message: null, lastUpdate: null, lastContactMs: 0, source: "public", filteredByAcls: false },
   services,
   transitions,
 });

@@ -1,6 +1,10 @@
 import { DomainError } from "@/lib/server/errors";
 import { checkDatacenter } from "@/lib/server/health/datacenters";
+import { clusterStream } from "@/lib/server/health/cluster-stream";
+import { estateStream } from "@/lib/server/health/estate";
 import { liveStream, type StreamScope } from "@/lib/server/health/live-stream";
+import { nodesStream } from "@/lib/server/health/nodes-stream";
+import { SSE_HEADERS } from "@/lib/server/health/sse";
 import { serviceExists } from "@/lib/server/health/service-exists";
 import { route } from "@/lib/server/http/route";
 import { getWatchRegistry } from "@/lib/server/wiring";
@@ -16,7 +20,20 @@ export const GET = route(async (req: Request) => {
   const params = new URL(req.url).searchParams;
   const dc = params.get("dc") || undefined;
   const service = params.get("service");
+  // `scope=datacenters`: every datacenter at once; `scope=nodes`: the nodes of `dc`; `scope=cluster`: Consul's own health in `dc`.
+  const extra = params.get("scope");
+  if (extra === "datacenters") return new Response(estateStream(req.signal), { headers: SSE_HEADERS });
   await checkDatacenter(dc);
+  if (extra === "cluster") return new Response(clusterStream(dc, req.signal), { headers: SSE_HEADERS });
+  if (extra === "nodes") {
+    const lease = getWatchRegistry().acquire(dc);
+    try {
+      return new Response(nodesStream(lease, req.signal), { headers: SSE_HEADERS });
+    } catch (err) {
+      lease.release();
+      throw err;
+    }
+  }
   if (service !== null) {
     const exists = await serviceExists(dc, service);
     if (exists === false) throw new DomainError("not_found", `There is no service “${service}” in ${dc ? `datacenter ${dc}` : "this datacenter"}.`);

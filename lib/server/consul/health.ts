@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { nameProblem } from "@/lib/health/names";
+import type { NodeAddress } from "@/lib/health/nodes";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient, ReadOptions, Result } from "./client";
 import { isConsulError } from "./errors";
@@ -17,6 +18,8 @@ import {
 
 export interface HealthInputs {
   instances: ServiceInstance[];
+  /** Every node with its address, nodes without services too (when the reader knows them). */
+  nodes?: NodeAddress[];
   checks: HealthCheck[];
   /** Which endpoint answered: Consul UI's internal one, or the public fallback. */
   source: "ui-nodes" | "public";

@@ -1,5 +1,6 @@
 import "server-only";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
+import type { NodeAddress } from "@/lib/health/nodes";
 import type { ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient } from "./client";
 import { ConsulError, isConsulError } from "./errors";
@@ -79,7 +80,7 @@ export async function readInstancesInSlices(
   client: ConsulClient,
   opts: { dc: string | undefined; signal: AbortSignal },
   slices: SliceOptions = DEFAULT_SLICES,
-): Promise<{ instances: ServiceInstance[]; index: string }> {
+): Promise<Membership> {
   const read = { dc: opts.dc, stale: true, signal: opts.signal, ...MEMBERSHIP_DEADLINES };
   const services = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, read);
   const nodes = await client.getJson(consulPath("catalog", "nodes"), ConsulNodes, read);
@@ -89,6 +90,7 @@ export async function readInstancesInSlices(
     sliceSize(nodes.data.length, slices),
   );
   const parts: ServiceInstance[][] = new Array<ServiceInstance[]>(queue.length);
+  let filteredByAcls = services.meta.filteredByAcls || nodes.meta.filteredByAcls;
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < queue.length; i = next++) {
@@ -100,15 +102,29 @@ export async function readInstancesInSlices(
         throw new ConsulError("parse", `Consul ignored the node filter of ${UI_NODES} (node ${stray.Node} came back)`, undefined, UI_NODES);
       }
       parts[i] = instancesFromUiNodes(r.data);
+      if (r.meta.filteredByAcls) filteredByAcls = true;
     }
   };
   await Promise.all(Array.from({ length: Math.min(slices.concurrency, queue.length) }, worker));
-  return { instances: parts.flat(), index };
+  return { instances: parts.flat(), nodes: nodes.data.map(toNodeAddress), index, filteredByAcls };
+}
+
+/** What a membership read gives: instances, every node with its address (nodes without services too). */
+export interface Membership {
+  instances: ServiceInstance[];
+  nodes: NodeAddress[];
+  index: string;
+  /** Consul left out items the token may not see (X-Consul-Results-Filtered-By-ACLs). */
+  filteredByAcls: boolean;
+}
+
+function toNodeAddress(n: { Node: string; Address: string }): NodeAddress {
+  return { name: n.Node, address: n.Address };
 }
 
 export interface MembershipReader {
   /** The instance list, and an index at which the catalog is known to be at least that fresh. */
-  read(signal: AbortSignal): Promise<{ instances: ServiceInstance[]; index: string }>;
+  read(signal: AbortSignal): Promise<Membership>;
   /** Which endpoint the last read used: Consul UI's internal one, or the public fallback. */
   readonly source: "ui-nodes" | "public";
 }
@@ -141,15 +157,26 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
         try {
           const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES });
           // Its index is the highest of the whole catalog, so any later registration moves catalog/services past it.
-          return { instances: instancesFromUiNodes(r.data), index: nextBlockingIndex("0", r.meta.index) };
+          return {
+            instances: instancesFromUiNodes(r.data),
+            nodes: r.data.map(toNodeAddress),
+            index: nextBlockingIndex("0", r.meta.index),
+            filteredByAcls: r.meta.filteredByAcls,
+          };
         } catch (err) {
           if (!(isConsulError(err) && (err.kind === "parse" || (err.kind === "http" && err.status === 404)))) throw err;
           log.warn({ problem: err.message }, `Consul's ${UI_NODES} is unusable; watching public endpoints instead`);
           mode = "public";
         }
       }
-      const r = await readPublicHealth(client, { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES });
-      return { instances: r.data.instances, index: nextBlockingIndex("0", r.meta.index) };
+      const read = { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES };
+      const [r, nodes] = await Promise.all([readPublicHealth(client, read), client.getJson(consulPath("catalog", "nodes"), ConsulNodes, read)]);
+      return {
+        instances: r.data.instances,
+        nodes: nodes.data.map(toNodeAddress),
+        index: nextBlockingIndex("0", r.meta.index),
+        filteredByAcls: r.meta.filteredByAcls || nodes.meta.filteredByAcls,
+      };
     },
   };
 }

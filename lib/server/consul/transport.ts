@@ -36,6 +36,8 @@ export interface ResponseMeta {
   knownLeader: boolean | null;
   /** X-Consul-LastContact in ms; null when Consul did not send it. */
   lastContactMs: number | null;
+  /** X-Consul-Results-Filtered-By-ACLs: the token could not see every item of this list. */
+  filteredByAcls: boolean;
 }
 
 export interface TransportResponse {
@@ -67,6 +69,8 @@ export function readMeta(headers: Record<string, string | string[] | undefined>)
     index: header(headers, "x-consul-index"),
     knownLeader: leader === null ? null : leader === "true",
     lastContactMs: contact === null || !/^\d+$/.test(contact) ? null : Number(contact),
+    // Node lower-cases header names, so Consul's "…-By-Acls" and the documented "…-By-ACLs" both land here.
+    filteredByAcls: header(headers, "x-consul-results-filtered-by-acls") === "true",
   };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Transition, WatchState, WatchStatus } from "@/lib/api/live";
 import { IncrementalRollup } from "@/lib/health/incremental";
+import type { NodeAddress } from "@/lib/health/nodes";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import { isConsulError } from "../consul/errors";
 import { log } from "../log";
@@ -69,6 +70,8 @@ export class DcWatch {
   private readonly rollup = new IncrementalRollup();
   private readonly detailWatches = new Map<string, { leases: number; abort: AbortController }>();
   private listeners = new Set<(e: WatchEvent) => void>();
+  /** Told after every good round, changed or not (views derived from the raw inputs compare themselves). */
+  private roundListeners = new Set<() => void>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   private hasData = false;
@@ -76,6 +79,13 @@ export class DcWatch {
   readonly transitions: TransitionLog;
   private current: WatchState;
   private changes = 0;
+  /** The last round's raw inputs, for views derived from them (the node rollup). */
+  private inputs: { instances: readonly ServiceInstance[]; nodes: readonly NodeAddress[]; checks: readonly HealthCheck[]; version: number } = {
+    instances: [],
+    nodes: [],
+    checks: [],
+    version: 0,
+  };
 
   constructor(
     readonly dc: string | undefined,
@@ -83,7 +93,7 @@ export class DcWatch {
     private readonly opts: DcWatchOptions,
   ) {
     this.transitions = new TransitionLog(opts.transitionCapacity ?? 500);
-    this.current = { status: "starting", since: this.now().toISOString(), message: null, lastUpdate: null, lastContactMs: null, source: null };
+    this.current = { status: "starting", since: this.now().toISOString(), message: null, lastUpdate: null, lastContactMs: null, source: null, filteredByAcls: false };
   }
 
   get state(): WatchState {
@@ -103,6 +113,11 @@ export class DcWatch {
     return this.abort.signal.aborted;
   }
 
+  /** The instances, nodes and non-passing checks of the last round; `version` moves when any of them may have changed. */
+  rawInputs(): { instances: readonly ServiceInstance[]; nodes: readonly NodeAddress[]; checks: readonly HealthCheck[]; version: number } {
+    return this.inputs;
+  }
+
   services(): ServiceEntry[] {
     return [...this.entries.values()];
   }
@@ -114,6 +129,11 @@ export class DcWatch {
   subscribe(listener: (e: WatchEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onRound(listener: () => void): () => void {
+    this.roundListeners.add(listener);
+    return () => this.roundListeners.delete(listener);
   }
 
   /** Per-service watches running now. */
@@ -147,6 +167,7 @@ export class DcWatch {
     untrackWatch(this);
     this.abort.abort();
     this.listeners.clear();
+    this.roundListeners.clear();
     for (let i = 0; i < this.detailWatches.size; i++) this.opts.serviceWatchBudget?.give();
     this.detailWatches.clear();
     await this.running;
@@ -242,13 +263,26 @@ export class DcWatch {
       async (index) => {
         const round = await this.source(index, signal);
         if (signal.aborted) return round.nextIndex;
+        const prev = this.inputs;
+        const nodes = round.inputs.nodes ?? prev.nodes;
+        if (prev.instances !== round.inputs.instances || prev.checks !== round.inputs.checks || prev.nodes !== nodes) {
+          this.inputs = { instances: round.inputs.instances, nodes, checks: round.inputs.checks, version: prev.version + 1 };
+        }
         this.apply(round.inputs.instances, round.inputs.checks);
         const leaderless = round.meta.knownLeader === false;
         this.setState(leaderless ? "no-leader" : "live", leaderless ? "Consul reports no known leader: answers may be stale" : null, {
           lastUpdate: this.now().toISOString(),
           lastContactMs: round.meta.lastContactMs,
           source: round.inputs.source,
+          filteredByAcls: round.meta.filteredByAcls === true,
         });
+        for (const l of this.roundListeners) {
+          try {
+            l();
+          } catch (err) {
+            log.error({ err, dc: this.dc }, "Health watch round listener failed");
+          }
+        }
         return round.nextIndex;
       },
       (err) => this.fail(err),
@@ -305,7 +339,8 @@ export class DcWatch {
       // "since" is when the condition began, not when it was last seen.
       since: changed ? this.now().toISOString() : prev.since,
     };
-    if (changed || (extra.source !== undefined && extra.source !== prev.source)) this.emit({ type: "state", state: this.current });
+    const filteredChanged = extra.filteredByAcls !== undefined && extra.filteredByAcls !== prev.filteredByAcls;
+    if (changed || filteredChanged || (extra.source !== undefined && extra.source !== prev.source)) this.emit({ type: "state", state: this.current });
   }
 
   private emit(e: WatchEvent): void {

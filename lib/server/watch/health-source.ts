@@ -1,5 +1,6 @@
 import "server-only";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
+import type { NodeAddress } from "@/lib/health/nodes";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import type { BlockingResult, ConsulClient, ResponseMeta } from "../consul/client";
 import type { HealthInputs } from "../consul/health";
@@ -54,7 +55,10 @@ function settle<T>(p: Promise<T>): Promise<Settled<T>> {
 export function consulHealthSource(client: ConsulClient, dc: string | undefined, waitMs: number, slices: SliceOptions = DEFAULT_SLICES): HealthSource {
   const membership = membershipReader(client, dc, slices);
   let instances: ServiceInstance[] = [];
+  let nodes: NodeAddress[] = [];
   let checks: HealthCheck[] = [];
+  // Whether Consul filtered each list for the token (X-Consul-Results-Filtered-By-ACLs), as last answered.
+  const filtered = { membership: false, catalog: false, checks: false };
   let catalogIndex = "0";
   let checksIndex = "0";
   let rounds = 0;
@@ -67,8 +71,8 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
   const readMembership = (signal: AbortSignal) => membership.read(signal);
 
   const round = (meta: ResponseMeta): SourceRound => ({
-    inputs: { instances, checks, source: membership.source },
-    meta,
+    inputs: { instances, nodes, checks, source: membership.source },
+    meta: { ...meta, filteredByAcls: filtered.membership || filtered.catalog || filtered.checks },
     // Opaque to the caller; anything but "0" means "carry on".
     nextIndex: String(++rounds),
   });
@@ -83,8 +87,11 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
       try {
         const [m, h] = await Promise.all([readMembership(s), readChecks("0", s)]);
         instances = m.instances;
+        nodes = m.nodes;
+        filtered.membership = m.filteredByAcls;
         catalogIndex = m.index;
         checks = h.data;
+        filtered.checks = h.meta.filteredByAcls;
         checksIndex = h.nextIndex;
         return round(h.meta);
       } catch (err) {
@@ -105,14 +112,18 @@ export function consulHealthSource(client: ConsulClient, dc: string | undefined,
         const h = first.r.value as ChecksAnswer;
         checksIndex = h.nextIndex;
         checks = h.data;
+        filtered.checks = h.meta.filteredByAcls;
         return round(h.meta);
       }
       catalog = undefined;
       const c = first.r.value as CatalogAnswer;
+      filtered.catalog = c.meta.filteredByAcls;
       // A blocking query that returns with the same index only timed out: nothing to re-read.
       if (c.nextIndex !== catalogIndex) {
         const m = await readMembership(s);
         instances = m.instances;
+        nodes = m.nodes;
+        filtered.membership = m.filteredByAcls;
         catalogIndex = nextBlockingIndex(c.nextIndex, m.index);
         if (catalogIndex === "0") catalogIndex = c.nextIndex;
       }

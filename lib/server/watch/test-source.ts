@@ -17,7 +17,7 @@ export function scriptedSource(steps: (SourceRound | Error)[]) {
 }
 
 export function round(index: string, instances: ServiceInstance[], checks: HealthCheck[], knownLeader: boolean | null = true): SourceRound {
-  return { inputs: { instances, checks, source: "ui-nodes" }, meta: { index, knownLeader, lastContactMs: 0 }, nextIndex: index };
+  return { inputs: { instances, checks, source: "ui-nodes" }, meta: { index, knownLeader, lastContactMs: 0, filteredByAcls: false }, nextIndex: index };
 }
 
 export function inst(service: string, node: string, id = service): ServiceInstance {

@@ -1,0 +1,40 @@
+import type { ClusterHealth } from "@/lib/api/estate";
+
+/** Consul's own servers in one datacenter: autopilot's verdict, the leader, failure tolerance; or why it cannot be read. */
+export function ClusterHealthCell({ cluster }: { cluster: ClusterHealth }) {
+  switch (cluster.status) {
+    case "pending":
+      return <span className="text-slate-600">Reading…</span>;
+    case "forbidden":
+      return (
+        <span className="text-slate-700" data-testid="cluster-forbidden">
+          Not shown: the token lacks <code>operator:read</code>.
+          <span className="block text-xs text-slate-600">{cluster.message}</span>
+        </span>
+      );
+    case "error":
+      return <span className="text-status-down">Cannot read: {cluster.message}</span>;
+    default:
+      return (
+        <span data-testid="cluster-health">
+          <strong className={cluster.healthy ? "text-status-ok" : "text-status-down"}>
+            <span aria-hidden="true">{cluster.healthy ? "● " : "■ "}</span>
+            {cluster.healthy ? "Servers healthy" : "Servers unhealthy"}
+          </strong>
+          <span className="block text-xs text-slate-600">
+            {cluster.servers.length} server{cluster.servers.length === 1 ? "" : "s"}, leader {cluster.leader ?? "none"}, failure tolerance {cluster.failureTolerance ?? "?"}
+          </span>
+          <ul className="text-xs text-slate-600" aria-label="Servers">
+            {cluster.servers.map((s) => (
+              <li key={s.id}>
+                {s.name} <code>{s.address}</code>
+                {s.leader ? " (leader)" : ""}
+                {s.healthy === false ? " — unhealthy" : ""}
+                {s.serfStatus && s.serfStatus !== "alive" ? ` — ${s.serfStatus}` : ""}
+              </li>
+            ))}
+          </ul>
+        </span>
+      );
+  }
+}

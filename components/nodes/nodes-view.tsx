@@ -1,0 +1,83 @@
+"use client";
+
+import { useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { FreshnessBanner } from "@/components/health/freshness-banner";
+import { freshness } from "@/components/health/freshness";
+import { DatacenterSwitcher } from "@/components/services/datacenter-switcher";
+import { AclNotice } from "@/components/estate/acl-notice";
+import { NODE_STATUSES, type NodeStatus } from "@/lib/api/nodes";
+import { filterAndSortNodes, nodesSearch, parseNodesParams, NODE_SORT_KEYS, type NodeSortKey, type NodesParams } from "@/lib/health/node-view";
+import { NodeList } from "./node-list";
+import { useNodes } from "./use-nodes";
+
+const SORT_LABELS: Record<NodeSortKey, string> = { problems: "Problems first", name: "Name", instances: "Instance count", unhealthy: "Unhealthy instances" };
+
+/** Every node of a datacenter, live from the shared watch; search, status and sort live in the URL. */
+export function NodesView() {
+  const params = parseNodesParams(useSearchParams());
+  const router = useRouter();
+  const { dc } = params;
+  const { data, watch, conn } = useNodes(dc);
+  const fresh = freshness(conn, watch);
+  const all = useMemo(() => Object.values(data?.nodes ?? {}), [data]);
+  const rows = useMemo(() => filterAndSortNodes(all, params), [all, params.q, params.status, params.sort]); // eslint-disable-line react-hooks/exhaustive-deps
+  const counts = useMemo(() => {
+    const c: Record<NodeStatus, number> = { passing: 0, warning: 0, critical: 0, maintenance: 0 };
+    for (const n of all) c[n.status]++;
+    return c;
+  }, [all]);
+  const update = (next: Partial<NodesParams>) => window.history.replaceState(null, "", `/nodes${nodesSearch({ ...params, ...next })}`);
+
+  return (
+    <main className="mx-auto max-w-7xl space-y-4 p-6">
+      <header className="flex flex-wrap items-center gap-x-6 gap-y-2">
+        <h1 className="text-2xl font-bold">Nodes</h1>
+        <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/nodes${nodesSearch({ ...params, dc: d })}`)} />
+        <p className="text-sm text-slate-700" aria-label="Node totals">
+          {data ? (
+            <>
+              <span data-testid="total-nodes">{all.length}</span> nodes · {counts.critical} critical · {counts.warning} warning · {counts.maintenance} in maintenance ·{" "}
+              {counts.passing} passing
+            </>
+          ) : (
+            "Loading…"
+          )}
+        </p>
+      </header>
+      <FreshnessBanner fresh={fresh} watch={watch} />
+      <AclNotice filtered={watch?.filteredByAcls} />
+      <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-600">Search node, address or service</span>
+          <input type="search" className="w-64 rounded border border-slate-300 bg-white px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-600">Node status</span>
+          <select className="rounded border border-slate-300 bg-white px-2 py-1" value={params.status ?? ""} onChange={(e) => update({ status: NODE_STATUSES.find((s) => s === e.target.value) })}>
+            <option value="">Any</option>
+            {NODE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-slate-600">Sort</span>
+          <select className="rounded border border-slate-300 bg-white px-2 py-1" value={params.sort} onChange={(e) => update({ sort: NODE_SORT_KEYS.find((k) => k === e.target.value) ?? "problems" })}>
+            {NODE_SORT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {SORT_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <p className="text-sm text-slate-600" aria-live="polite">
+        {data ? `Showing ${rows.length} of ${all.length}` : ""}
+      </p>
+      {data && all.length === 0 ? <p className="p-6 text-slate-600">No nodes are registered in this datacenter.</p> : <NodeList nodes={rows} dc={dc} stale={!fresh.live} />}
+    </main>
+  );
+}
