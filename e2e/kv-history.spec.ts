@@ -95,7 +95,10 @@ test.describe("KV history, deleted keys, the lasting audit", () => {
       const first = await launch.app({ env });
       // The watch reads its baseline first; then a change made with Consul's own API.
       await expect.poll(async () => (await page.request.get(`${first.url}/api/readyz`)).status()).toBe(200);
-      await page.waitForTimeout(1500); // let the watch take its baseline before the outside change
+      // The watch's first read of the prefix (its baseline) is the app's first KV request to Consul.
+      await expect
+        .poll(async () => /consul_dashboard_consul_requests_total\{group="kv",outcome="ok"\} [1-9]/.test(await (await page.request.get(`${first.url}/metrics`)).text()))
+        .toBe(true);
       await kv.put(key, "two");
       await expect.poll(async () => (await versions(page.request, first.url, key)).map((v) => `${v.who}:${Buffer.from(v.value, "base64").toString()}`), { timeout: 20_000 }).toEqual([
         "outside the dashboard:one",

@@ -4,12 +4,12 @@ import type { ClusterHealth } from "@/lib/api/estate";
 export function ClusterHealthCell({ cluster }: { cluster: ClusterHealth }) {
   switch (cluster.status) {
     case "pending":
-      return <span className="text-slate-600">Reading…</span>;
+      return <span className="text-muted">Reading…</span>;
     case "forbidden":
       return (
-        <span className="text-slate-700" data-testid="cluster-forbidden">
+        <span className="text-fg-soft" data-testid="cluster-forbidden">
           Not shown: the token lacks <code>operator:read</code>.
-          <span className="block text-xs text-slate-600">{cluster.message}</span>
+          <span className="block text-xs text-muted">{cluster.message}</span>
         </span>
       );
     case "error":
@@ -21,10 +21,10 @@ export function ClusterHealthCell({ cluster }: { cluster: ClusterHealth }) {
             <span aria-hidden="true">{cluster.healthy ? "● " : "■ "}</span>
             {cluster.healthy ? "Servers healthy" : "Servers unhealthy"}
           </strong>
-          <span className="block text-xs text-slate-600">
+          <span className="block text-xs text-muted">
             {cluster.servers.length} server{cluster.servers.length === 1 ? "" : "s"}, leader {cluster.leader ?? "none"}, failure tolerance {cluster.failureTolerance ?? "?"}
           </span>
-          <ul className="text-xs text-slate-600" aria-label="Servers">
+          <ul className="text-xs text-muted" aria-label="Servers">
             {cluster.servers.map((s) => (
               <li key={s.id}>
                 {s.name} <code>{s.address}</code>

@@ -19,7 +19,7 @@ function Reachability({ row }: { row: DatacenterRow }) {
         <span aria-hidden="true">● </span>Reachable
       </span>
     );
-  if (s.status === "starting") return <span className="text-slate-600">Connecting…</span>;
+  if (s.status === "starting") return <span className="text-muted">Connecting…</span>;
   const label = s.status === "forbidden" ? "Access denied (403)" : "Unreachable";
   return (
     <span className="text-status-down" data-reachable="false">
@@ -30,7 +30,7 @@ function Reachability({ row }: { row: DatacenterRow }) {
       <span className="text-xs">
         (since <RelativeTime iso={s.since} suffix=" ago" />)
       </span>
-      {s.message && <span className="block text-xs break-words text-slate-700">{s.message}</span>}
+      {s.message && <span className="block text-xs break-words text-fg-soft">{s.message}</span>}
     </span>
   );
 }
@@ -38,7 +38,7 @@ function Reachability({ row }: { row: DatacenterRow }) {
 function Leader({ row }: { row: DatacenterRow }) {
   const s = row.state;
   if (s.status === "no-leader") return <strong className="text-status-down">No leader</strong>;
-  if (s.status !== "live") return <span className="text-slate-600">Unknown</span>;
+  if (s.status !== "live") return <span className="text-muted">Unknown</span>;
   return <span>Known{s.lastContactMs !== null ? ` · last contact ${s.lastContactMs} ms` : ""}</span>;
 }
 
@@ -54,11 +54,11 @@ export function DatacentersView() {
     <main className="mx-auto max-w-7xl space-y-4 p-6">
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <h1 className="text-2xl font-bold">Datacenters</h1>
-        <p className="text-sm text-slate-700">{estate ? `${estate.datacenters.length} datacenters · ${estate.problems.length} problem services` : "Loading…"}</p>
+        <p className="text-sm text-fg-soft">{estate ? `${estate.datacenters.length} datacenters · ${estate.problems.length} problem services` : "Loading…"}</p>
       </header>
       {estate && <FreshnessBanner fresh={fresh} watch={undefined} />}
       {estate?.listProblem && (
-        <p role="alert" className="rounded border border-status-down bg-red-50 p-3 text-sm text-status-down">
+        <p role="alert" className="rounded border border-status-down bg-danger-soft p-3 text-sm text-status-down">
           {estate.listProblem}
         </p>
       )}
@@ -66,7 +66,7 @@ export function DatacentersView() {
       <div className="overflow-x-auto">
         <table className="w-full text-sm" aria-label="Datacenters">
           <thead>
-            <tr className="border-b border-slate-300 text-left text-slate-600">
+            <tr className="border-b border-line-strong text-left text-muted">
               <th scope="col" className="py-2 pr-3">Datacenter</th>
               <th scope="col" className="py-2 pr-3">Reachable</th>
               <th scope="col" className="py-2 pr-3">Leader</th>
@@ -77,7 +77,7 @@ export function DatacentersView() {
           </thead>
           <tbody>
             {estate?.datacenters.map((d) => (
-              <tr key={d.name} data-dc={d.name} className="border-b border-slate-200 align-top">
+              <tr key={d.name} data-dc={d.name} className="border-b border-line align-top">
                 <th scope="row" className="py-2 pr-3 text-left">
                   <Link className="font-semibold underline" href={`/${q(d.name)}`}>
                     {d.name}
@@ -130,11 +130,11 @@ export function DatacentersView() {
       <section aria-label="Problem services" className="space-y-2">
         <h2 className="text-lg font-semibold">Problem services in every datacenter ({estate?.problems.length ?? 0})</h2>
         {estate && estate.problems.length === 0 ? (
-          <p className="text-slate-600">No service is DOWN or DEGRADED in any reachable datacenter.</p>
+          <p className="text-muted">No service is DOWN or DEGRADED in any reachable datacenter.</p>
         ) : (
           <table className="w-full text-sm" aria-label="Problem services">
             <thead>
-              <tr className="border-b border-slate-300 text-left text-slate-600">
+              <tr className="border-b border-line-strong text-left text-muted">
                 <th scope="col" className="py-1 pr-3">Service</th>
                 <th scope="col" className="py-1 pr-3">Datacenter</th>
                 <th scope="col" className="py-1 pr-3">Status</th>
@@ -145,7 +145,7 @@ export function DatacentersView() {
             </thead>
             <tbody>
               {estate?.problems.map((p) => (
-                <tr key={`${p.dc}/${p.name}`} data-service={p.name} data-dc={p.dc} className="border-b border-slate-200">
+                <tr key={`${p.dc}/${p.name}`} data-service={p.name} data-dc={p.dc} className="border-b border-line">
                   <th scope="row" className="py-1 pr-3 text-left font-medium">
                     <Link className="underline" href={`/services/${encodeURIComponent(p.name)}${q(p.dc)}`}>
                       {p.name}
@@ -158,10 +158,10 @@ export function DatacentersView() {
                   <td className="py-1 pr-3 tabular-nums" data-testid="healthy-total">
                     {p.healthy}/{p.total}
                   </td>
-                  <td className="py-1 pr-3 text-slate-600">
+                  <td className="py-1 pr-3 text-muted">
                     <RelativeTime iso={p.since} suffix="" prefix={p.sinceExact ? "" : "≥ "} />
                   </td>
-                  <td className="py-1 text-slate-700">{p.failingChecks.join(", ")}</td>
+                  <td className="py-1 text-fg-soft">{p.failingChecks.join(", ")}</td>
                 </tr>
               ))}
             </tbody>

@@ -39,7 +39,7 @@ function VersionDiff({ version, current, currentSha }: { version: KvVersion; cur
     );
   }
   return (
-    <pre aria-label="Version diff" className="max-h-80 overflow-auto rounded border border-slate-300 bg-white p-2 text-xs">
+    <pre aria-label="Version diff" className="max-h-80 overflow-auto rounded border border-line-strong bg-surface p-2 text-xs">
       {lines.flatMap((part, i) =>
         part.value
           .replace(/\n$/, "")
@@ -48,7 +48,7 @@ function VersionDiff({ version, current, currentSha }: { version: KvVersion; cur
             <div
               key={`${i}-${j}`}
               data-diff={part.removed ? "version" : part.added ? "current" : "same"}
-              className={part.removed ? "bg-red-50 text-red-900" : part.added ? "bg-green-50 text-green-900" : ""}
+              className={part.removed ? "bg-danger-soft text-danger-fg" : part.added ? "bg-ok-soft text-ok-fg" : ""}
             >
               {part.removed ? "- version │ " : part.added ? "+ current │ " : "          │ "}
               {line}
@@ -94,7 +94,7 @@ export function KvHistory({ entry, readOnly, onRestored }: { entry: KvEntry; rea
       ) : (
         <ol className="space-y-2">
           {versions.map((v) => (
-            <li key={v.id} aria-label={`Version at index ${v.modifyIndex}`} className="rounded border border-slate-200 p-2 text-xs">
+            <li key={v.id} aria-label={`Version at index ${v.modifyIndex}`} className="rounded border border-line p-2 text-xs">
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono">index {v.modifyIndex}</span>
                 <span>{formatBytes(v.size)}</span>

@@ -7,7 +7,11 @@ import { StateBadge } from "@/components/ui/state-badge";
 import type { NodeSummary } from "@/lib/api/nodes";
 
 const ROW_HEIGHT = 52;
-const GRID = "grid grid-cols-[minmax(10rem,2fr)_8rem_minmax(7rem,1fr)_6rem_6rem_minmax(8rem,2fr)_minmax(8rem,3fr)] items-center gap-2 px-3";
+// Narrow screens keep what says "is this machine in trouble": name, node checks, unhealthy count.
+const GRID =
+  "grid grid-cols-[minmax(0,2fr)_7.5rem_4.5rem] md:grid-cols-[minmax(8rem,2fr)_8rem_minmax(6rem,1fr)_5rem_5rem] xl:grid-cols-[minmax(10rem,2fr)_8rem_minmax(7rem,1fr)_6rem_6rem_minmax(8rem,2fr)_minmax(8rem,3fr)] items-center gap-2 px-3";
+const MD = "max-md:hidden";
+const XL = "max-xl:hidden";
 
 export function nodeHref(name: string, dc: string | undefined): string {
   return `/nodes/${encodeURIComponent(name)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`;
@@ -29,14 +33,14 @@ export function NodeList({ nodes, dc, stale }: { nodes: NodeSummary[]; dc: strin
   return (
     <div role="table" aria-label="Nodes" aria-rowcount={nodes.length + 1} data-stale={stale} className={`text-sm ${stale ? "opacity-60" : ""}`}>
       <div role="rowgroup">
-        <div role="row" aria-rowindex={1} className={`${GRID} border-b border-slate-300 py-2 text-left text-slate-600`}>
+        <div role="row" aria-rowindex={1} className={`${GRID} border-b border-line-strong py-2 text-left text-muted`}>
           <span role="columnheader">Node</span>
           <span role="columnheader">Node checks</span>
-          <span role="columnheader">Address</span>
-          <span role="columnheader">Instances</span>
+          <span role="columnheader" className={MD}>Address</span>
+          <span role="columnheader" className={MD}>Instances</span>
           <span role="columnheader">Unhealthy</span>
-          <span role="columnheader">Failing node checks</span>
-          <span role="columnheader">Services</span>
+          <span role="columnheader" className={XL}>Failing node checks</span>
+          <span role="columnheader" className={XL}>Services</span>
         </div>
       </div>
       <div role="rowgroup" ref={listRef} style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
@@ -49,7 +53,7 @@ export function NodeList({ nodes, dc, stale }: { nodes: NodeSummary[]; dc: strin
               aria-rowindex={item.index + 2}
               key={item.key}
               data-node={n.name}
-              className={`${GRID} absolute left-0 w-full border-b border-slate-200 bg-white`}
+              className={`${GRID} absolute left-0 w-full border-b border-line bg-surface`}
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
               <span role="rowheader" className="truncate font-medium">
@@ -60,19 +64,19 @@ export function NodeList({ nodes, dc, stale }: { nodes: NodeSummary[]; dc: strin
               <span role="cell">
                 <StateBadge state={n.status} />
               </span>
-              <span role="cell" className="truncate font-mono text-xs">
+              <span role="cell" className={`truncate font-mono text-xs ${MD}`}>
                 {n.address || "—"}
               </span>
-              <span role="cell" className="tabular-nums" data-testid="node-instances">
+              <span role="cell" className={`tabular-nums ${MD}`} data-testid="node-instances">
                 {n.instances}
               </span>
               <span role="cell" className={`tabular-nums ${n.unhealthy ? "font-semibold text-status-down" : ""}`} data-testid="node-unhealthy">
                 {n.unhealthy}
               </span>
-              <span role="cell" className="truncate text-slate-700" title={n.failingChecks.join(", ")}>
+              <span role="cell" className={`truncate text-fg-soft ${XL}`} title={n.failingChecks.join(", ")}>
                 {n.failingChecks.join(", ")}
               </span>
-              <span role="cell" className="truncate" title={n.services.join(", ")}>
+              <span role="cell" className={`truncate ${XL}`} title={n.services.join(", ")}>
                 {n.services.map((s, i) => (
                   <span key={s}>
                     {i > 0 && ", "}

@@ -34,7 +34,7 @@ export function NodesView() {
       <header className="flex flex-wrap items-center gap-x-6 gap-y-2">
         <h1 className="text-2xl font-bold">Nodes</h1>
         <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/nodes${nodesSearch({ ...params, dc: d })}`)} />
-        <p className="text-sm text-slate-700" aria-label="Node totals">
+        <p className="text-sm text-fg-soft" aria-label="Node totals">
           {data ? (
             <>
               <span data-testid="total-nodes">{all.length}</span> nodes · {counts.critical} critical · {counts.warning} warning · {counts.maintenance} in maintenance ·{" "}
@@ -49,12 +49,12 @@ export function NodesView() {
       <AclNotice filtered={watch?.filteredByAcls} />
       <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
         <label className="flex flex-col gap-1">
-          <span className="text-slate-600">Search node, address or service</span>
-          <input type="search" className="w-64 rounded border border-slate-300 bg-white px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
+          <span className="text-muted">Search node, address or service</span>
+          <input type="search" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-slate-600">Node status</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1" value={params.status ?? ""} onChange={(e) => update({ status: NODE_STATUSES.find((s) => s === e.target.value) })}>
+          <span className="text-muted">Node status</span>
+          <select className="rounded border border-line-strong bg-surface px-2 py-1" value={params.status ?? ""} onChange={(e) => update({ status: NODE_STATUSES.find((s) => s === e.target.value) })}>
             <option value="">Any</option>
             {NODE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -64,8 +64,8 @@ export function NodesView() {
           </select>
         </label>
         <label className="flex flex-col gap-1">
-          <span className="text-slate-600">Sort</span>
-          <select className="rounded border border-slate-300 bg-white px-2 py-1" value={params.sort} onChange={(e) => update({ sort: NODE_SORT_KEYS.find((k) => k === e.target.value) ?? "problems" })}>
+          <span className="text-muted">Sort</span>
+          <select className="rounded border border-line-strong bg-surface px-2 py-1" value={params.sort} onChange={(e) => update({ sort: NODE_SORT_KEYS.find((k) => k === e.target.value) ?? "problems" })}>
             {NODE_SORT_KEYS.map((k) => (
               <option key={k} value={k}>
                 {SORT_LABELS[k]}
@@ -74,10 +74,10 @@ export function NodesView() {
           </select>
         </label>
       </form>
-      <p className="text-sm text-slate-600" aria-live="polite">
+      <p className="text-sm text-muted" aria-live="polite">
         {data ? `Showing ${rows.length} of ${all.length}` : ""}
       </p>
-      {data && all.length === 0 ? <p className="p-6 text-slate-600">No nodes are registered in this datacenter.</p> : <NodeList nodes={rows} dc={dc} stale={!fresh.live} />}
+      {data && all.length === 0 ? <p className="p-6 text-muted">No nodes are registered in this datacenter.</p> : <NodeList nodes={rows} dc={dc} stale={!fresh.live} />}
     </main>
   );
 }
