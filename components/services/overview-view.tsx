@@ -1,5 +1,6 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { StatusCountsChart } from "@/components/charts/status-counts-chart";
@@ -8,14 +9,20 @@ import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
 import { useConnection, useOverviewData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
+import { liveQueries } from "@/components/health/queries";
+import type { FirstScreen } from "@/lib/health/first-screen";
 import { statusTotals } from "@/lib/health/rollup";
 import { filterAndSort, overviewSearch, parseOverviewParams, type OverviewParams } from "@/lib/health/view";
 import { DatacenterSwitcher } from "./datacenter-switcher";
 import { OverviewFilters } from "./overview-filters";
 import { ServiceList } from "./service-list";
 
-/** The live overview of one datacenter; every bit of view state is in the URL. */
-export function OverviewView() {
+/**
+ * The live overview of one datacenter; every bit of view state is in the URL. `initial` is
+ * the server's first screenful (from its warm watch), so rows are in the HTML; it seeds the
+ * React Query cache and shows until the live stream's snapshot arrives.
+ */
+export function OverviewView({ initial }: { initial?: FirstScreen }) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const params = parseOverviewParams(searchParams);
@@ -23,17 +30,21 @@ export function OverviewView() {
 
   useLiveStream(dc, { kind: "overview" });
   const data = useOverviewData(dc);
+  const first = useQuery({ ...liveQueries.firstScreen(dc), initialData: initial }).data;
   const watch = useWatchState(dc);
   const conn = useConnection(dc, "overview");
   const fresh = freshness(conn, watch);
 
   const all = useMemo(() => Object.values(data?.services ?? {}), [data]);
-  const totals = useMemo(() => statusTotals(all), [all]);
+  const totals = useMemo(() => (data || !first ? statusTotals(all) : first.totals), [all, data, first]);
   const tags = useMemo(() => [...new Set(all.flatMap((s) => s.tags))].sort(), [all]);
   const rows = useMemo(
-    () => filterAndSort(all, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
-    [all, params.q, params.status, params.tag, params.sort],
+    () => filterAndSort(data || !first ? all : first.rows, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
+    [all, data, first, params.q, params.status, params.tag, params.sort],
   );
+  // Before the stream's snapshot, the first screen stands in (its rows are the view's first ones).
+  const shown = data ?? first;
+  const matched = data || !first ? rows.length : first.matched;
 
   // Filters update the URL in place (no server round trip): Next keeps useSearchParams in step.
   const update = (next: Partial<OverviewParams>) => {
@@ -46,7 +57,7 @@ export function OverviewView() {
         <h1 className="text-2xl font-bold">Services</h1>
         <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/${overviewSearch({ ...params, dc: d, tag: undefined })}`)} />
         <p className="text-sm text-slate-700" aria-label="Totals">
-          {data ? (
+          {shown ? (
             <>
               <span data-testid="total-services">{totals.services}</span> services ·{" "}
               <span data-testid="total-ok">{totals.OK}</span> OK · <span data-testid="total-degraded">{totals.DEGRADED}</span> DEGRADED ·{" "}
@@ -71,7 +82,7 @@ export function OverviewView() {
         <section className="min-w-0 space-y-3">
           <OverviewFilters params={params} tags={tags} onChange={update} />
           <p className="text-sm text-slate-600" aria-live="polite">
-            {data ? `Showing ${rows.length} of ${all.length}` : ""}
+            {shown ? `Showing ${matched} of ${totals.services}` : ""}
           </p>
           {data && all.length === 0 ? (
             <p className="p-6 text-slate-600">No services are registered in this datacenter.</p>

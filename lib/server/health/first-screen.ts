@@ -1,0 +1,54 @@
+import "server-only";
+import type { LiveSummary } from "@/lib/api/live";
+import { firstScreen, type FirstScreen } from "@/lib/health/first-screen";
+import { overviewSearch, type OverviewParams } from "@/lib/health/view";
+import type { DcWatch } from "../watch/dc-watch";
+import { toSummary } from "../watch/diff";
+import { getWatchRegistry } from "../wiring";
+
+/**
+ * How long a page render waits for a watch that has no data yet (just started, or a
+ * datacenter nobody was watching). Past it the page renders without rows and the live
+ * stream's snapshot fills them; waiting longer would only delay the whole page.
+ */
+const COLD_WAIT_MS = 400;
+
+/**
+ * Per watch, the services as overview rows at one watch version, and the first screens
+ * built from them by view: every page render between two changes shares them (sorting
+ * 5,000 rows by name costs tens of milliseconds).
+ */
+const cache = new WeakMap<DcWatch, { version: number; rows: LiveSummary[]; byView: Map<string, FirstScreen> }>();
+
+function firstScreenOf(watch: DcWatch, view: OverviewParams): FirstScreen {
+  let hit = cache.get(watch);
+  if (hit?.version !== watch.version) {
+    hit = { version: watch.version, rows: watch.services().map((e) => toSummary(e.detail)), byView: new Map() };
+    cache.set(watch, hit);
+  }
+  const key = overviewSearch(view);
+  let fs = hit.byView.get(key);
+  if (!fs) {
+    fs = firstScreen(hit.rows, view);
+    // A handful of views at a time; a crawler trying every ?q= must not grow it without bound.
+    if (hit.byView.size >= 16) hit.byView.clear();
+    hit.byView.set(key, fs);
+  }
+  return fs;
+}
+
+/**
+ * The overview's first screenful from the shared watch of `view.dc`, or undefined when the
+ * watch has no data within a short wait. Holding a lease for the render also starts the
+ * watch of a datacenter nobody is viewing yet, so the browser's stream finds it running.
+ */
+export async function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen | undefined> {
+  const lease = getWatchRegistry().acquire(view.dc);
+  try {
+    const { watch } = lease;
+    if (!watch.ready && !(await watch.waitForData(COLD_WAIT_MS))) return undefined;
+    return firstScreenOf(watch, view);
+  } finally {
+    lease.release();
+  }
+}
