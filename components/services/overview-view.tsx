@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { StatusCountsChart } from "@/components/charts/status-counts-chart";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -16,6 +16,12 @@ import { filterAndSort, overviewSearch, parseOverviewParams, type OverviewParams
 import { DatacenterSwitcher } from "./datacenter-switcher";
 import { OverviewFilters } from "./overview-filters";
 import { ServiceList } from "./service-list";
+
+// The chart (recharts, most of the page's script) loads after the first screen, in its own chunk.
+const StatusCountsChart = dynamic(() => import("@/components/charts/status-counts-chart").then((m) => m.StatusCountsChart), {
+  ssr: false,
+  loading: () => <div className="h-52" aria-hidden />,
+});
 
 /**
  * The live overview of one datacenter; every bit of view state is in the URL. `initial` is

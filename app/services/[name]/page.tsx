@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/services/service-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
+import { serviceFirstScreen } from "@/lib/server/health/first-screen";
 import { serviceExists } from "@/lib/server/health/service-exists";
 import { describeError } from "@/lib/server/http/errors";
 
@@ -25,5 +26,7 @@ export default async function ServicePage({
   if ((await serviceExists(dc, name)) === false) notFound();
   // For the DNS name: the local datacenter is the first Consul lists.
   const dcName = dc ?? (await listDatacenters().then((l) => l[0], () => undefined));
-  return <ServiceView name={name} dc={dc} dcName={dcName} />;
+  // The service as the server's warm watch has it goes into the HTML; the live stream takes over.
+  const initial = await serviceFirstScreen(dc, name);
+  return <ServiceView name={name} dc={dc} dcName={dcName} initial={initial} />;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { LiveSummary } from "@/lib/api/live";
 import { firstScreen, type FirstScreen } from "@/lib/health/first-screen";
+import type { ServiceData } from "@/lib/health/live-merge";
 import { overviewSearch, type OverviewParams } from "@/lib/health/view";
 import type { DcWatch } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
@@ -48,6 +49,23 @@ export async function overviewFirstScreen(view: OverviewParams): Promise<FirstSc
     const { watch } = lease;
     if (!watch.ready && !(await watch.waitForData(COLD_WAIT_MS))) return undefined;
     return firstScreenOf(watch, view);
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * One service as its page first shows it, from the shared watch (its passing checks arrive
+ * with the live stream, from the per-service watch the page starts), or undefined when the
+ * watch has no data within a short wait or does not know the service.
+ */
+export async function serviceFirstScreen(dc: string | undefined, name: string): Promise<ServiceData | undefined> {
+  const lease = getWatchRegistry().acquire(dc);
+  try {
+    const { watch } = lease;
+    if (!watch.ready && !(await watch.waitForData(COLD_WAIT_MS))) return undefined;
+    const entry = watch.service(name);
+    return entry ? { service: entry.detail, transitions: watch.transitions.recent(50, name) } : undefined;
   } finally {
     lease.release();
   }
