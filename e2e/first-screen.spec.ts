@@ -13,7 +13,7 @@ test.describe("first screen from the server", () => {
     const p = uniq("first");
     const [down, ok] = [`${p}-down`, `${p}-ok`];
     await consul.registerInstance({ node: `${p}-n1`, id: down, service: down }, [{ id: "http", status: "critical" }]);
-    await consul.registerInstance({ node: `${p}-n1`, id: ok, service: ok }, [{ id: "http", status: "passing" }]);
+    await consul.registerInstance({ node: `${p}-n2`, id: ok, service: ok }, [{ id: "http", status: "passing" }]);
 
     // The server's watch sees the registration within a round; then every render carries the rows.
     await expect
@@ -29,7 +29,7 @@ test.describe("first screen from the server", () => {
     await overview.goto(`?q=${p}`);
     await overview.expectLive();
     await overview.expectService(ok, "1/1", "OK");
-    await consul.setCheck(`${p}-n1`, { id: "http", status: "critical", serviceId: ok });
+    await consul.setCheck(`${p}-n2`, { id: "http", status: "critical", serviceId: ok });
     await overview.expectService(ok, "0/1", "DOWN");
   });
 
