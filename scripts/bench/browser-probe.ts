@@ -61,6 +61,8 @@ export async function waitForDomValue(page: Page, name: string, value: string, s
 export interface ByteMeter {
   /** Bytes received over the network (as encoded on the wire) since the last reset. */
   bytes(): number;
+  /** The same responses decoded (gzip undone): what the page had to parse. */
+  decoded(): number;
   reset(): void;
 }
 
@@ -74,12 +76,14 @@ export async function meterBytes(page: Page): Promise<ByteMeter> {
   // Finished responses count their wire total (headers too); a stream that never finishes (SSE)
   // counts its chunks: Chrome reports an EventSource's chunks decoded only, which is the same here.
   let finished = 0;
+  let decoded = 0;
   const open = new Map<string, { enc: number; dec: number; before: number }>();
   const counted = (r: { enc: number; dec: number }) => (r.enc > 0 ? r.enc : r.dec);
   cdp.on("Network.dataReceived", (e) => {
     const r = open.get(e.requestId) ?? { enc: 0, dec: 0, before: 0 };
     r.enc += e.encodedDataLength;
     r.dec += e.dataLength;
+    decoded += e.dataLength;
     open.set(e.requestId, r);
   });
   cdp.on("Network.loadingFinished", (e) => {
@@ -89,8 +93,10 @@ export async function meterBytes(page: Page): Promise<ByteMeter> {
   });
   return {
     bytes: () => finished + [...open.values()].reduce((n, r) => n + counted(r) - r.before, 0),
+    decoded: () => decoded,
     reset: () => {
       finished = 0;
+      decoded = 0;
       for (const r of open.values()) r.before = counted(r);
     },
   };

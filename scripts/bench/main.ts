@@ -69,6 +69,7 @@ interface BrowserFigures {
   firstScreen: number[];
   dom: number[];
   bytesPerChange: number;
+  decodedPerChange: number;
   perMinute1: number;
   perMinuteT: number;
 }
@@ -77,6 +78,9 @@ interface RunResult {
   opts: Options;
   seedSeconds: number;
   cold: number;
+  /** Server side of the first screen: navigation request → the whole HTML, with the first rows in it. */
+  html: number[];
+  htmlRows: number;
   sse1: number[];
   sseN: number[];
   sseBytes: number;
@@ -153,7 +157,7 @@ async function measurePeer(b: Browser, peer: Peer, consul: SeedApi, o: Options):
         }
       }
       const minutes = (Date.now() - start) / 60_000;
-      return { dom, bytesPerChange: meter.bytes() / changes, perMinute: peer.proxy.total(peer.consulPrefix) / minutes };
+      return { dom, bytesPerChange: meter.bytes() / changes, decodedPerChange: meter.decoded() / changes, perMinute: peer.proxy.total(peer.consulPrefix) / minutes };
     };
 
     const one = await flipRound(FLIP_SERVICES, true);
@@ -165,7 +169,7 @@ async function measurePeer(b: Browser, peer: Peer, consul: SeedApi, o: Options):
     }
     await sleep(1_500);
     const many = await flipRound(Math.ceil(FLIP_SERVICES / 2), false);
-    return { dom: one.dom, bytesPerChange: one.bytesPerChange, perMinute1: one.perMinute, perMinuteT: many.perMinute };
+    return { dom: one.dom, bytesPerChange: one.bytesPerChange, decodedPerChange: one.decodedPerChange, perMinute1: one.perMinute, perMinuteT: many.perMinute };
   } finally {
     for (const p of [page, ...extra]) await p.close().catch(() => {});
   }
@@ -225,6 +229,15 @@ async function runOnce(o: Options): Promise<RunResult> {
       for (let i = 0; i < 5 && b; i++) xs.push(await timeFirstScreen(b, peer.listUrl, peer.firstRowSelector));
       return xs;
     };
+    const html: number[] = [];
+    let htmlRows = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      const body = await (await fetch(ours.listUrl)).text();
+      html.push(Date.now() - t);
+      htmlRows = (body.match(/data-service="/g) ?? []).length;
+    }
+    log(`HTML with ${htmlRows} rows: ${html.join(", ")} ms`);
     const oursFirst = await firstScreen(ours);
     const servicePage: number[] = [];
     const wall: number[] = [];
@@ -273,6 +286,8 @@ async function runOnce(o: Options): Promise<RunResult> {
       opts: o,
       seedSeconds,
       cold,
+      html,
+      htmlRows,
       sse1: r1.latencies,
       sseN: rN.latencies,
       sseBytes: pct(r1.bytes, 50),
@@ -304,10 +319,12 @@ function printRun(r: RunResult): void {
   const row = (m: string, ours: string, theirs: string, rt: string, aim: string) => console.log(`| ${m} | ${ours} | ${theirs} | ${rt} | ${aim} |`);
   row("first screen right after the dashboard starts", f(r.cold), "", "", "≤ 1 s");
   row("first screen p50 / max (navigation → first service rows)", o ? `${f(pct(o.firstScreen, 50))} / ${f(Math.max(...o.firstScreen))}` : "n/a", c ? `${f(pct(c.firstScreen, 50))} / ${f(Math.max(...c.firstScreen))}` : "n/a", ratio(pct(o?.firstScreen ?? [], 50), pct(c?.firstScreen ?? [], 50)), "≤ 500 ms");
+  row(`HTML with the first ${r.htmlRows} rows, p50 / max (server: request → whole page)`, `${f(pct(r.html, 50))} / ${f(Math.max(...r.html))}`, "", "", "");
   row("service page first screen p50 / max", `${f(pct(r.servicePage, 50))} / ${f(Math.max(...r.servicePage))}`, "", "", "≤ 300 ms");
   row("wall first screen p50 / max", `${f(pct(r.wall, 50))} / ${f(Math.max(...r.wall))}`, "", "", "≤ 500 ms");
   row("change → DOM p50 / p95 in Chromium", p5095(o?.dom), p5095(c?.dom), ratio(pct(o?.dom ?? [], 95), pct(c?.dom ?? [], 95)), "≤ 1 s");
-  row("bytes the browser receives per change", kb(o?.bytesPerChange ?? NaN), kb(c?.bytesPerChange ?? NaN), ratio(o?.bytesPerChange ?? NaN, c?.bytesPerChange ?? NaN), "");
+  row("bytes the browser receives per change, on the wire (gzip)", kb(o?.bytesPerChange ?? NaN), kb(c?.bytesPerChange ?? NaN), ratio(o?.bytesPerChange ?? NaN, c?.bytesPerChange ?? NaN), "");
+  row("… decoded (what the page parses)", kb(o?.decodedPerChange ?? NaN), kb(c?.decodedPerChange ?? NaN), ratio(o?.decodedPerChange ?? NaN, c?.decodedPerChange ?? NaN), "");
   row(`Consul requests / min, 1 tab → ${tabs} tabs`, o ? `${o.perMinute1.toFixed(1)} → ${o.perMinuteT.toFixed(1)}` : "n/a", c ? `${c.perMinute1.toFixed(1)} → ${c.perMinuteT.toFixed(1)}` : "n/a", ratio(o?.perMinuteT ?? NaN, c?.perMinuteT ?? NaN), "");
   row("change → SSE client p50 / p95 (V=1)", p5095(r.sse1), "", "", "");
   row(`change → SSE client p50 / p95 (V=${clients})`, p5095(r.sseN), "", "", "");
@@ -318,12 +335,12 @@ function printRun(r: RunResult): void {
 
 function printGrowth(rs: RunResult[]): void {
   console.log(`\nCost as the estate grows (× ${rs[0]?.opts.layout.instances} instances; ours vs Consul UI)\n`);
-  console.log("| S | instances | seed | first screen p50, ours / Consul UI | change → DOM p95, ours / Consul UI | bytes per change, ours / Consul UI | server RSS peak | load at end |");
-  console.log("|---:|---:|---:|---|---|---|---:|---|");
+  console.log("| S | instances | seed | HTML with first rows p50 | first screen p50, ours / Consul UI | change → DOM p95, ours / Consul UI | bytes per change (wire; decoded), ours / Consul UI | server RSS peak | load at end |");
+  console.log("|---:|---:|---:|---:|---|---|---|---:|---|");
   for (const r of rs) {
     const { services, instances } = r.opts.layout;
     console.log(
-      `| ${services.toLocaleString("en-US")} | ${(services * instances).toLocaleString("en-US")} | ${r.seedSeconds.toFixed(0)} s | ${f(pct(r.ours?.firstScreen ?? [], 50))} / ${f(pct(r.consul?.firstScreen ?? [], 50))} | ${f(pct(r.ours?.dom ?? [], 95))} / ${f(pct(r.consul?.dom ?? [], 95))} | ${kb(r.ours?.bytesPerChange ?? NaN)} / ${kb(r.consul?.bytesPerChange ?? NaN)} | ${f(r.peakRss, "MB")} | ${r.load} |`,
+      `| ${services.toLocaleString("en-US")} | ${(services * instances).toLocaleString("en-US")} | ${r.seedSeconds.toFixed(0)} s | ${f(pct(r.html, 50))} | ${f(pct(r.ours?.firstScreen ?? [], 50))} / ${f(pct(r.consul?.firstScreen ?? [], 50))} | ${f(pct(r.ours?.dom ?? [], 95))} / ${f(pct(r.consul?.dom ?? [], 95))} | ${kb(r.ours?.bytesPerChange ?? NaN)}; ${kb(r.ours?.decodedPerChange ?? NaN)} / ${kb(r.consul?.bytesPerChange ?? NaN)}; ${kb(r.consul?.decodedPerChange ?? NaN)} | ${f(r.peakRss, "MB")} | ${r.load} |`,
     );
   }
 }
