@@ -1,5 +1,6 @@
 import { queryOptions, skipToken } from "@tanstack/react-query";
 import type { WatchState } from "@/lib/api/live";
+import type { FirstScreen } from "@/lib/health/first-screen";
 import type { OverviewData, ServiceData } from "@/lib/health/live-merge";
 
 /** The browser's own connection to the dashboard server. */
@@ -14,6 +15,8 @@ const live = { queryFn: skipToken, staleTime: Infinity, gcTime: Infinity, struct
 /** The one place the live queries are made: the stream writes them (`setQueryData`), components read them. */
 export const liveQueries = {
   overview: (dc: string | undefined) => queryOptions<OverviewData>({ queryKey: ["live", dc ?? "", "overview"], ...live }),
+  /** The server's first screenful of the overview (in the page's HTML), until the stream's snapshot. */
+  firstScreen: (dc: string | undefined) => queryOptions<FirstScreen>({ queryKey: ["live", dc ?? "", "first-screen"], ...live }),
   service: (dc: string | undefined, name: string) => queryOptions<ServiceData>({ queryKey: ["live", dc ?? "", "service", name], ...live }),
   watchState: (dc: string | undefined) => queryOptions<WatchState>({ queryKey: ["live", dc ?? "", "watch-state"], ...live }),
   connection: (dc: string | undefined, scope: string) =>

@@ -1,9 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { StatusCountsChart } from "@/components/charts/status-counts-chart";
 import { AclNotice } from "@/components/estate/acl-notice";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
@@ -12,6 +12,8 @@ import { useConnection, useOverviewData, useWatchState } from "@/components/heal
 import { useLiveStream } from "@/components/health/use-live-stream";
 import { useTabStatus } from "@/components/shell/use-tab-status";
 import { SkeletonLines } from "@/components/ui/skeleton";
+import { liveQueries } from "@/components/health/queries";
+import type { FirstScreen } from "@/lib/health/first-screen";
 import { statusTotals } from "@/lib/health/rollup";
 import { filterAndSort, overviewSearch, parseOverviewParams, type OverviewParams } from "@/lib/health/view";
 import { DatacenterSwitcher } from "./datacenter-switcher";
@@ -19,8 +21,18 @@ import { OverviewFilters } from "./overview-filters";
 import { datacentersQuery } from "./queries";
 import { ServiceList } from "./service-list";
 
-/** The live overview of one datacenter; every bit of view state is in the URL. */
-export function OverviewView() {
+// The chart (recharts, most of the page's script) loads after the first screen, in its own chunk.
+const StatusCountsChart = dynamic(() => import("@/components/charts/status-counts-chart").then((m) => m.StatusCountsChart), {
+  ssr: false,
+  loading: () => <div className="h-52" aria-hidden />,
+});
+
+/**
+ * The live overview of one datacenter; every bit of view state is in the URL. `initial` is
+ * the server's first screenful (from its warm watch), so rows are in the HTML; it seeds the
+ * React Query cache and shows until the live stream's snapshot arrives.
+ */
+export function OverviewView({ initial }: { initial?: FirstScreen }) {
   const searchParams = useSearchParams();
   const router = useRouter();
   const params = parseOverviewParams(searchParams);
@@ -28,19 +40,23 @@ export function OverviewView() {
 
   useLiveStream(dc, { kind: "overview" });
   const data = useOverviewData(dc);
+  const first = useQuery({ ...liveQueries.firstScreen(dc), initialData: initial }).data;
   const watch = useWatchState(dc);
   const conn = useConnection(dc, "overview");
   const fresh = freshness(conn, watch);
 
   const all = useMemo(() => Object.values(data?.services ?? {}), [data]);
-  const totals = useMemo(() => statusTotals(all), [all]);
-  const localDc = useQuery(datacentersQuery()).data?.[0];
-  useTabStatus("Services", dc ?? localDc, data ? totals : undefined);
+  const totals = useMemo(() => (data || !first ? statusTotals(all) : first.totals), [all, data, first]);
   const tags = useMemo(() => [...new Set(all.flatMap((s) => s.tags))].sort(), [all]);
   const rows = useMemo(
-    () => filterAndSort(all, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
-    [all, params.q, params.status, params.tag, params.sort],
+    () => filterAndSort(data || !first ? all : first.rows, { q: params.q, status: params.status, tag: params.tag, sort: params.sort }),
+    [all, data, first, params.q, params.status, params.tag, params.sort],
   );
+  // Before the stream's snapshot, the first screen stands in (its rows are the view's first ones).
+  const shown = data ?? first;
+  const matched = data || !first ? rows.length : first.matched;
+  const localDc = useQuery(datacentersQuery()).data?.[0];
+  useTabStatus("Services", dc ?? localDc, shown ? totals : undefined);
 
   // Filters update the URL in place (no server round trip): Next keeps useSearchParams in step.
   const update = (next: Partial<OverviewParams>) => {
@@ -53,7 +69,7 @@ export function OverviewView() {
         <h1 className="text-2xl font-bold">Services</h1>
         <DatacenterSwitcher dc={dc} onChange={(d) => router.push(`/${overviewSearch({ ...params, dc: d, tag: undefined })}`)} />
         <p className="text-sm text-fg-soft" aria-label="Totals">
-          {data ? (
+          {shown ? (
             <>
               <span data-testid="total-services">{totals.services}</span> services ·{" "}
               <span data-testid="total-ok">{totals.OK}</span> OK · <span data-testid="total-degraded">{totals.DEGRADED}</span> DEGRADED ·{" "}
@@ -79,11 +95,11 @@ export function OverviewView() {
         <section className="min-w-0 space-y-3">
           <OverviewFilters params={params} tags={tags} onChange={update} />
           <p className="text-sm text-muted" aria-live="polite">
-            {data ? `Showing ${rows.length} of ${all.length}` : ""}
+            {shown ? `Showing ${matched} of ${totals.services}` : ""}
           </p>
-          {!data ? (
+          {!shown ? (
             <SkeletonLines label="Loading services" lines={8} />
-          ) : all.length === 0 ? (
+          ) : data && all.length === 0 ? (
             <p className="p-6 text-muted">No services are registered in this datacenter.</p>
           ) : (
             <ServiceList services={rows} dc={dc} stale={!fresh.live} />

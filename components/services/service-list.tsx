@@ -32,6 +32,8 @@ export function ServiceList({ services, dc, stale }: { services: LiveSummary[]; 
     estimateSize: () => rowHeight,
     overscan: 10,
     scrollMargin: offset,
+    // Rows for a tall screen before the window is measured, so the server's HTML carries the first screen.
+    initialRect: { width: 1280, height: 1600 },
     // Stable identity across re-sorts, so rows do not remount on every live change.
     getItemKey: (i) => services[i]?.name ?? i,
   });

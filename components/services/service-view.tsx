@@ -1,7 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
 import Link from "next/link";
-import { ServiceTimeline } from "@/components/charts/service-timeline";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
 import { freshness } from "@/components/health/freshness";
 import { TransitionFeed } from "@/components/health/transition-feed";
@@ -9,14 +10,26 @@ import { useConnection, useServiceData, useWatchState } from "@/components/healt
 import { useLiveStream } from "@/components/health/use-live-stream";
 import { useTabStatus } from "@/components/shell/use-tab-status";
 import { SkeletonLines } from "@/components/ui/skeleton";
+import { liveQueries } from "@/components/health/queries";
+import type { ServiceData } from "@/lib/health/live-merge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { InstanceCard } from "./instance-card";
 
-/** One service, live: instances with every check, the endpoints a load balancer would use, its DNS name. */
-export function ServiceView({ name, dc, dcName }: { name: string; dc: string | undefined; dcName: string | undefined }) {
+// The timeline (recharts) loads after the first screen, in its own chunk.
+const ServiceTimeline = dynamic(() => import("@/components/charts/service-timeline").then((m) => m.ServiceTimeline), {
+  ssr: false,
+  loading: () => <div className="h-40" aria-hidden />,
+});
+
+/**
+ * One service, live: instances with every check, the endpoints a load balancer would use, its DNS name.
+ * `initial` is the server's copy from its warm watch (in the HTML); the live stream replaces it.
+ */
+export function ServiceView({ name, dc, dcName, initial }: { name: string; dc: string | undefined; dcName: string | undefined; initial?: ServiceData }) {
   useLiveStream(dc, { kind: "service", name });
+  useQuery({ ...liveQueries.service(dc, name), initialData: initial });
   const data = useServiceData(dc, name);
   const watch = useWatchState(dc);
   const conn = useConnection(dc, `service:${name}`);

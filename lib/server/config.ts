@@ -81,6 +81,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: "must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0" })
     .optional(),
   DASHBOARD_ALLOWED_HOSTS: z.string().trim().min(1).optional(),
+  // Set by `next start` / npm start to the port it listens on (the start-up warm-up requests it).
+  PORT: z.string().trim().regex(/^\d{1,5}$/, { message: "must be a port number" }).optional(),
   DASHBOARD_FRAME_ANCESTORS: z.string().trim().optional(),
   NODE_ENV: z.string().optional(),
   DASHBOARD_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
@@ -178,6 +180,8 @@ function parseHistory(e: z.infer<typeof envSchema>): HistoryConfig {
 export interface ServeConfig {
   /** Listen address (DASHBOARD_HOST). */
   host: string;
+  /** Listen port (PORT), when known. */
+  port: number | undefined;
   /** Host headers the dashboard answers; any other is refused (DNS rebinding). */
   allowedHosts: HostEntry[];
   /** Origins that may frame /wall; every other page may never be framed. */
@@ -209,7 +213,7 @@ function parseServe(e: z.infer<typeof envSchema>): ServeConfig {
       if (!ORIGIN.test(raw)) throw new ConfigError("DASHBOARD_FRAME_ANCESTORS", `"${raw}" is not an origin such as https://status.example.com`);
       return raw.toLowerCase();
     });
-  return { host, allowedHosts, frameAncestors, dev: e.NODE_ENV === "development" };
+  return { host, port: e.PORT ? Number(e.PORT) : undefined, allowedHosts, frameAncestors, dev: e.NODE_ENV === "development" };
 }
 // ------------------------------------------------------------------------------------
 

@@ -68,7 +68,24 @@ export function warmLocalWatch(): void {
   getWatchRegistry().acquire(undefined);
 }
 
-/** Next.js start-up (instrumentation): check the configuration and session key, drain on SIGTERM, warn about a writing server token, warm the local watch. */
+/**
+ * Renders the overview once at start-up, so the first person to open it does not also pay
+ * for loading the page's server code (about a second on a busy 2-core machine). Best effort:
+ * skipped when the port is unknown, and a failure is only logged.
+ */
+export function warmOverviewPage(): void {
+  const { host, port } = getConfig().serve;
+  if (!port || !getConfig().watch.warm) return;
+  const bare = host.replace(/^\[(.*)\]$/, "$1");
+  const target = bare === "0.0.0.0" || bare === "::" ? "127.0.0.1" : bare.includes(":") ? `[${bare}]` : bare;
+  setTimeout(() => {
+    fetch(`http://${target}:${port}/`, { signal: AbortSignal.timeout(30_000) })
+      .then((res) => res.arrayBuffer())
+      .catch((err: unknown) => log.warn({ err }, "Start-up render of the overview failed"));
+  }, 0);
+}
+
+/** Next.js start-up (instrumentation): check the configuration and session key, drain on SIGTERM, warn about a writing server token, warm the local watch and the overview, start the KV history watches. */
 export function startServer(): void {
   checkConfigOrExit();
   prepareSessions();
@@ -86,4 +103,5 @@ export function startServer(): void {
   void warnIfServerTokenWrites();
   warmLocalWatch();
   startKvHistoryWatches();
+  warmOverviewPage();
 }

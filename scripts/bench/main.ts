@@ -1,17 +1,23 @@
 /**
- * npm run bench -- [--services=5000] [--instances=10] [--flips=20] [--clients=50] [--no-browser]
+ * npm run bench -- [--services=5000] [--instances=10] [--flips=20] [--clients=50] [--tabs=5]
+ *                  [--sizes=500,2000,5000,10000] [--no-browser] [--no-consul-ui]
  *
- * Against real Consul dev agent(s) on loopback: seeds S×I instances via /v1/txn, starts the
- * built dashboard behind a counting proxy, opens V SSE clients and a real Chromium page,
- * flips K checks and prints a markdown table of what it measured.
+ * Against a real Consul dev agent on loopback: seeds S×I instances via /v1/txn, starts the
+ * built dashboard behind a counting proxy, opens V SSE clients and real Chromium pages,
+ * flips checks and prints a markdown table of what it measured. Consul's own UI (served by
+ * the same agent at /ui, through a second counting proxy) is measured as a peer on the same
+ * estate and the same flips, in the same run: each row reads `ours | Consul UI | ratio`.
+ * `--sizes` runs the whole benchmark once per S (fresh agent each) and prints how it grows.
  */
 import { readFileSync } from "node:fs";
-import { chromium } from "@playwright/test";
+import os from "node:os";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { SeedApi } from "../consul/seed-api";
 import { chromiumPath } from "../browser/chromium";
-import { startCountingProxy } from "./counting-proxy";
+import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
+import { startCountingProxy, type CountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
 import { openSse, type SseClient } from "./sse-client";
 
@@ -22,145 +28,340 @@ function flag(name: string, def: number): number {
   return v;
 }
 
+function sizesFlag(): number[] | undefined {
+  const a = process.argv.find((x) => x.startsWith("--sizes="));
+  if (!a) return undefined;
+  const sizes = (a.split("=")[1] ?? "").split(",").map(Number);
+  if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 10)) throw new Error("--sizes must list service counts ≥ 10, e.g. --sizes=500,2000");
+  return sizes;
+}
+
 function pct(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
 }
 
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m?.[1] ? Number(m[1]) / 1024 : NaN;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m?.[1] ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (msg: string) => console.error(`[bench] ${msg}`);
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
-async function main() {
-  const layout: SeedLayout = { services: flag("services", 5000), instances: flag("instances", 10) };
-  const flips = flag("flips", 20);
-  const manyClients = flag("clients", 50);
-  const browser = !process.argv.includes("--no-browser");
-  const flipGapMs = 1_000;
+interface Options {
+  layout: SeedLayout;
+  flips: number;
+  clients: number;
+  tabs: number;
+  browser: boolean;
+  consulUi: boolean;
+}
 
+/** What one product showed in Chromium: first screen, change → DOM, bytes and Consul requests per minute. */
+interface BrowserFigures {
+  firstScreen: number[];
+  dom: number[];
+  bytesPerChange: number;
+  decodedPerChange: number;
+  perMinute1: number;
+  perMinuteT: number;
+}
+
+interface RunResult {
+  opts: Options;
+  seedSeconds: number;
+  cold: number;
+  /** Server side of the first screen: navigation request → the whole HTML, with the first rows in it. */
+  html: number[];
+  htmlRows: number;
+  sse1: number[];
+  sseN: number[];
+  sseBytes: number;
+  perMinuteV1: number;
+  perMinuteVN: number;
+  ours?: BrowserFigures;
+  servicePage: number[];
+  wall: number[];
+  consul?: BrowserFigures;
+  peakRss: number;
+  load: string;
+}
+
+/** How each product is driven in the browser. */
+interface Peer {
+  kind: DomKind;
+  proxy: CountingProxy;
+  /** The page a user opens first. */
+  listUrl: string;
+  firstRowSelector: string;
+  /** A view whose visible rows are serviceName(0..9). */
+  flipUrl: string;
+  /** What the watched service shows once one of its instances' check is critical / passing again. */
+  shows: (status: "critical" | "passing") => string;
+  /** Path prefix of the requests that reach Consul at this peer's proxy. */
+  consulPrefix: string;
+}
+
+const FLIP_SERVICES = 10;
+const BROWSER_GAP_MS = 2_500;
+
+async function timeFirstScreen(b: Browser, url: string, selector: string): Promise<number> {
+  const page = await b.newPage();
+  try {
+    const start = Date.now();
+    await page.goto(url, { waitUntil: "commit" });
+    await page.locator(selector).first().waitFor({ timeout: 120_000 });
+    return Date.now() - start;
+  } finally {
+    await page.close();
+  }
+}
+
+/** change → DOM, bytes per change and Consul requests per minute with 1 tab, then with `tabs` tabs. */
+async function measurePeer(b: Browser, peer: Peer, consul: SeedApi, o: Options): Promise<Omit<BrowserFigures, "firstScreen">> {
+  const names = Array.from({ length: FLIP_SERVICES }, (_, k) => serviceName(k));
+  const page = await b.newPage();
+  const extra: Page[] = [];
+  try {
+    await page.goto(peer.flipUrl);
+    await page.locator(peer.firstRowSelector).first().waitFor({ timeout: 120_000 });
+    await installDomProbe(page, peer.kind, names);
+    const meter = await meterBytes(page);
+    // Let the page settle (first snapshot, Consul UI's first blocking query) before counting.
+    await sleep(1_500);
+
+    const flipRound = async (rounds: number, measure: boolean) => {
+      const dom: number[] = [];
+      let changes = 0;
+      meter.reset();
+      peer.proxy.reset();
+      const start = Date.now();
+      for (let r = 0; r < rounds; r++) {
+        const k = r % FLIP_SERVICES;
+        for (const status of ["critical", "passing"] as const) {
+          const at = Date.now();
+          await setCheck(consul, o.layout, k, 0, status);
+          changes++;
+          const seen = await waitForDomValue(page, serviceName(k), peer.shows(status), at).catch(() => NaN);
+          if (measure && status === "critical") dom.push(seen - at);
+          // Changes BROWSER_GAP_MS apart: Consul's UI spaces its blocking queries (about 2 s at
+          // one change per second), so a faster pace would measure its spacing, not its reaction.
+          await sleep(Math.max(0, BROWSER_GAP_MS - (Date.now() - at)));
+        }
+      }
+      const minutes = (Date.now() - start) / 60_000;
+      return { dom, bytesPerChange: meter.bytes() / changes, decodedPerChange: meter.decoded() / changes, perMinute: peer.proxy.total(peer.consulPrefix) / minutes };
+    };
+
+    const one = await flipRound(FLIP_SERVICES, true);
+    for (let t = 1; t < o.tabs; t++) {
+      const p = await b.newPage();
+      extra.push(p);
+      await p.goto(peer.flipUrl);
+      await p.locator(peer.firstRowSelector).first().waitFor({ timeout: 120_000 });
+    }
+    await sleep(1_500);
+    const many = await flipRound(Math.ceil(FLIP_SERVICES / 2), false);
+    return { dom: one.dom, bytesPerChange: one.bytesPerChange, decodedPerChange: one.decodedPerChange, perMinute1: one.perMinute, perMinuteT: many.perMinute };
+  } finally {
+    for (const p of [page, ...extra]) await p.close().catch(() => {});
+  }
+}
+
+async function runOnce(o: Options): Promise<RunResult> {
+  const { layout } = o;
   const agent = await startDevAgent();
   const consul = new SeedApi(agent.url);
   const cleanups: (() => Promise<void>)[] = [() => agent.stop()];
   try {
-    log(`agent at ${agent.url}; seeding ${layout.services} services × ${layout.instances} instances`);
+    log(`S=${layout.services}: agent at ${agent.url}; seeding ${layout.services} services × ${layout.instances} instances (load ${loadavg()})`);
     const t0 = Date.now();
     const ops = await seed(consul, layout);
-    log(`seeded ${ops} txn operations in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const seedSeconds = (Date.now() - t0) / 1000;
+    log(`seeded ${ops} txn operations in ${seedSeconds.toFixed(1)} s`);
 
+    // Two counting proxies to the same agent: one for the dashboard, one for Consul's UI in the browser.
     const proxy = await startCountingProxy(agent.url);
     cleanups.unshift(() => proxy.close());
+    const uiProxy = await startCountingProxy(agent.url);
+    cleanups.unshift(() => uiProxy.close());
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url } });
     cleanups.unshift(() => app.stop());
     let peakRss = rssMb(app.process.pid);
     const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.process.pid))), 250);
     cleanups.unshift(async () => clearInterval(rssTimer));
 
-    const results: [string, string, string][] = [];
-
-    // First render of the full overview in Chromium, cold (the watch starts) and warm (it is running).
-    const b = browser ? await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }) : undefined;
+    const b = o.browser ? await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }) : undefined;
     if (b) cleanups.unshift(() => b.close());
-    const firstRender = async () => {
-      if (!b) return NaN;
-      const page = await b.newPage();
-      const start = Date.now();
-      await page.goto(`${app.url}/`);
-      await page.getByTestId("total-services").filter({ hasText: String(layout.services + 1) }).waitFor({ timeout: 120_000 });
-      await page.locator("[data-service]").first().waitFor();
-      const ms = Date.now() - start;
-      await page.close();
-      return ms;
+
+    const ours: Peer = {
+      kind: "ours",
+      proxy,
+      listUrl: `${app.url}/`,
+      firstRowSelector: "[data-service]",
+      flipUrl: `${app.url}/?q=${serviceName(0).slice(0, -1)}&sort=name`,
+      shows: (s) => (s === "critical" ? `${layout.instances - 1}/${layout.instances}` : `${layout.instances}/${layout.instances}`),
+      consulPrefix: "/v1/",
     };
-    const cold = await firstRender();
-    const warm = await firstRender();
-    log(`first render: cold ${cold} ms, warm ${warm} ms`);
+    const consulUi: Peer = {
+      kind: "consul-ui",
+      proxy: uiProxy,
+      listUrl: `${uiProxy.url}/ui/dc1/services`,
+      firstRowSelector: "li .header a[href*='/services/']",
+      // Consul's UI keeps its search in ?filter=; the ten services fill its first screen.
+      flipUrl: `${uiProxy.url}/ui/dc1/services?filter=${serviceName(0).slice(0, -1)}`,
+      shows: (s) => s,
+      consulPrefix: "/v1/",
+    };
+
+    // First screen right after the dashboard starts (its watch may still be reading), then warm.
+    const cold = b ? await timeFirstScreen(b, ours.listUrl, ours.firstRowSelector) : NaN;
+    log(`first screen right after start: ${cold} ms`);
+    const firstScreen = async (peer: Peer) => {
+      const xs: number[] = [];
+      for (let i = 0; i < 5 && b; i++) xs.push(await timeFirstScreen(b, peer.listUrl, peer.firstRowSelector));
+      return xs;
+    };
+    const html: number[] = [];
+    let htmlRows = 0;
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      const body = await (await fetch(ours.listUrl)).text();
+      html.push(Date.now() - t);
+      htmlRows = (body.match(/data-service="/g) ?? []).length;
+    }
+    log(`HTML with ${htmlRows} rows: ${html.join(", ")} ms`);
+    const oursFirst = await firstScreen(ours);
+    const servicePage: number[] = [];
+    const wall: number[] = [];
+    for (let i = 0; i < 5 && b; i++) {
+      servicePage.push(await timeFirstScreen(b, `${app.url}/services/${serviceName(i)}`, "[data-instance]"));
+      wall.push(await timeFirstScreen(b, `${app.url}/wall`, "[data-testid=wall-total-ok]"));
+    }
+    log(`first screen warm: ${oursFirst.join(", ")} ms; service page ${servicePage.join(", ")} ms; wall ${wall.join(", ")} ms`);
 
     // Flips K checks (distinct services, instance 0) and measures change → SSE arrival on every client.
-    const runFlips = async (clients: SseClient[], status: "critical" | "passing", offset: number) => {
+    const runFlips = async (clients: SseClient[], status: "critical" | "passing") => {
       const latencies: number[] = [];
       const bytes: number[] = [];
       proxy.reset();
       const start = Date.now();
-      for (let k = 0; k < flips; k++) {
-        const svc = offset + k;
+      for (let k = 0; k < o.flips; k++) {
         const before = clients[0]?.bytes ?? 0;
         const at = Date.now();
-        await setCheck(consul, layout, svc, 0, status);
-        const arrivals = await Promise.all(clients.map((c) => c.waitFor(serviceName(svc), at, 30_000)));
+        await setCheck(consul, layout, k, 0, status);
+        const arrivals = await Promise.all(clients.map((c) => c.waitFor(serviceName(k), at, 30_000)));
         for (const a of arrivals) latencies.push(a - at);
         bytes.push((clients[0]?.bytes ?? 0) - before);
-        await new Promise((r) => setTimeout(r, Math.max(0, flipGapMs - (Date.now() - at))));
+        await sleep(Math.max(0, 1_000 - (Date.now() - at)));
       }
       const minutes = (Date.now() - start) / 60_000;
-      return { latencies, bytes, perMinute: proxy.total() / minutes, counts: proxy.counts() };
+      return { latencies, bytes, perMinute: proxy.total() / minutes };
     };
-
     const url = `${app.url}/api/events`;
     const one = [openSse(url)];
     await Promise.all(one.map((c) => c.ready));
-    const r1 = await runFlips(one, "critical", 0);
-    log(`V=1: ${JSON.stringify([...r1.counts])}`);
-    const many = [...one, ...Array.from({ length: manyClients - 1 }, () => openSse(url))];
+    const r1 = await runFlips(one, "critical");
+    const many = [...one, ...Array.from({ length: o.clients - 1 }, () => openSse(url))];
     await Promise.all(many.map((c) => c.ready));
-    const rN = await runFlips(many, "passing", 0);
-    log(`V=${manyClients}: ${JSON.stringify([...rN.counts])}`);
-
-    // change → DOM in Chromium: the page shows the first ten services; flips land in its rows.
-    let dom: number[] = [];
-    if (b) {
-      const page = await b.newPage();
-      await page.goto(`${app.url}/?q=${serviceName(0).slice(0, -1)}&sort=name`);
-      await page.locator(`[data-service="${serviceName(0)}"]`).waitFor({ timeout: 60_000 });
-      await page.evaluate(() => {
-        const w = window as unknown as { __changes: { name: string; text: string; at: number }[] };
-        w.__changes = [];
-        new MutationObserver((muts) => {
-          for (const m of muts) {
-            const cell = (m.target instanceof Element ? m.target : m.target.parentElement)?.closest("[data-testid=healthy-total]");
-            const row = cell?.closest("[data-service]");
-            if (cell && row) w.__changes.push({ name: row.getAttribute("data-service") ?? "", text: cell.textContent ?? "", at: Date.now() });
-          }
-        }).observe(document.body, { subtree: true, characterData: true, childList: true });
-      });
-      for (let k = 0; k < Math.min(flips, 10); k++) {
-        const name = serviceName(k);
-        const at = Date.now();
-        await setCheck(consul, layout, k, 0, "critical");
-        const handle = await page.waitForFunction(
-          ([n, t, expect]) => (window as unknown as { __changes: { name: string; text: string; at: number }[] }).__changes.find((c) => c.name === n && c.at >= t && c.text === expect)?.at,
-          [name, at, `${layout.instances - 1}/${layout.instances}`] as const,
-          { timeout: 30_000 },
-        );
-        dom.push(Number(await handle.jsonValue()) - at);
-        await setCheck(consul, layout, k, 0, "passing");
-        await new Promise((r) => setTimeout(r, 300));
-      }
-      await page.close();
-      dom = dom.filter((x) => Number.isFinite(x));
-    }
+    const rN = await runFlips(many, "passing");
     for (const c of many) c.close();
+    log(`SSE V=1 p95 ${pct(r1.latencies, 95)} ms, V=${o.clients} p95 ${pct(rN.latencies, 95)} ms`);
 
-    const f = (n: number, unit = "ms") => (Number.isFinite(n) ? `${Math.round(n)} ${unit}` : "n/a");
-    results.push(["change → SSE client latency p50 / p95 (V=1)", `${f(pct(r1.latencies, 50))} / ${f(pct(r1.latencies, 95))}`, ""]);
-    results.push([`change → SSE client latency p50 / p95 (V=${manyClients})`, `${f(pct(rN.latencies, 50))} / ${f(pct(rN.latencies, 95))}`, ""]);
-    results.push(["change → DOM p95 in Chromium", f(pct(dom, 95)), "≤ 1 s"]);
-    results.push(["upstream Consul requests / min (V=1)", r1.perMinute.toFixed(1), ""]);
-    results.push([`upstream Consul requests / min (V=${manyClients})`, rN.perMinute.toFixed(1), ""]);
-    results.push([`ratio V=${manyClients} / V=1`, (rN.perMinute / r1.perMinute).toFixed(2), "≤ 1.1"]);
-    results.push(["bytes pushed per single-check change (per client)", f(pct(r1.bytes, 50), "B"), ""]);
-    results.push(["server RSS (peak)", f(peakRss, "MB"), "≤ 400 MB"]);
-    results.push([`overview first render, S=${layout.services} (cold / warm)`, `${f(cold)} / ${f(warm)}`, "≤ 1.5 s"]);
-
-    console.log(`\nS=${layout.services} services × I=${layout.instances} instances, K=${flips} flips, one flip per ${flipGapMs} ms\n`);
-    console.log("| Measure | Result | Aim |\n|---|---|---|");
-    for (const [m, r, a] of results) console.log(`| ${m} | ${r} | ${a} |`);
+    const oursFig = b ? { firstScreen: oursFirst, ...(await measurePeer(b, ours, consul, o)) } : undefined;
+    if (oursFig) log(`ours in Chromium: DOM ${oursFig.dom.join(", ")} ms`);
+    let consulFig: BrowserFigures | undefined;
+    if (b && o.consulUi) {
+      consulFig = { firstScreen: await firstScreen(consulUi), ...(await measurePeer(b, consulUi, consul, o)) };
+      log(`Consul UI: first screen ${consulFig.firstScreen.join(", ")} ms; DOM ${consulFig.dom.join(", ")} ms`);
+    }
+    return {
+      opts: o,
+      seedSeconds,
+      cold,
+      html,
+      htmlRows,
+      sse1: r1.latencies,
+      sseN: rN.latencies,
+      sseBytes: pct(r1.bytes, 50),
+      perMinuteV1: r1.perMinute,
+      perMinuteVN: rN.perMinute,
+      ours: oursFig,
+      servicePage,
+      wall,
+      consul: consulFig,
+      peakRss,
+      load: loadavg(),
+    };
   } finally {
     for (const c of cleanups) await c().catch(() => {});
   }
+}
+
+const f = (n: number, unit = "ms") => (Number.isFinite(n) ? `${Math.round(n).toLocaleString("en-US")} ${unit}` : "n/a");
+const kb = (n: number) => (!Number.isFinite(n) ? "n/a" : n >= 1_000_000 ? `${(n / 1_000_000).toFixed(2)} MB` : n >= 1_000 ? `${(n / 1_000).toFixed(1)} KB` : `${Math.round(n)} B`);
+const ratio = (ours: number, theirs: number) => (Number.isFinite(ours) && Number.isFinite(theirs) && ours > 0 ? `${(theirs / ours).toFixed(1)}× ${theirs >= ours ? "less" : "MORE"}` : "");
+const p5095 = (xs: number[] | undefined) => (xs?.length ? `${f(pct(xs, 50))} / ${f(pct(xs, 95))}` : "n/a");
+
+function printRun(r: RunResult): void {
+  const { layout, clients, tabs } = r.opts;
+  const o = r.ours;
+  const c = r.consul;
+  console.log(`\nS=${layout.services} services × I=${layout.instances} instances; K=${r.opts.flips} SSE flips, ${FLIP_SERVICES} browser flips, browser changes ${BROWSER_GAP_MS / 1000} s apart; load average at end ${r.load}\n`);
+  console.log("| Measure | Ours | Consul UI | Consul UI / ours | Aim |\n|---|---|---|---|---|");
+  const row = (m: string, ours: string, theirs: string, rt: string, aim: string) => console.log(`| ${m} | ${ours} | ${theirs} | ${rt} | ${aim} |`);
+  row("first screen right after the dashboard starts", f(r.cold), "", "", "≤ 1 s");
+  row("first screen p50 / max (navigation → first service rows)", o ? `${f(pct(o.firstScreen, 50))} / ${f(Math.max(...o.firstScreen))}` : "n/a", c ? `${f(pct(c.firstScreen, 50))} / ${f(Math.max(...c.firstScreen))}` : "n/a", ratio(pct(o?.firstScreen ?? [], 50), pct(c?.firstScreen ?? [], 50)), "≤ 500 ms");
+  row(`HTML with the first ${r.htmlRows} rows, p50 / max (server: request → whole page)`, `${f(pct(r.html, 50))} / ${f(Math.max(...r.html))}`, "", "", "");
+  row("service page first screen p50 / max", `${f(pct(r.servicePage, 50))} / ${f(Math.max(...r.servicePage))}`, "", "", "≤ 300 ms");
+  row("wall first screen p50 / max", `${f(pct(r.wall, 50))} / ${f(Math.max(...r.wall))}`, "", "", "≤ 500 ms");
+  row("change → DOM p50 / p95 in Chromium", p5095(o?.dom), p5095(c?.dom), ratio(pct(o?.dom ?? [], 95), pct(c?.dom ?? [], 95)), "≤ 1 s");
+  row("bytes the browser receives per change, on the wire (gzip)", kb(o?.bytesPerChange ?? NaN), kb(c?.bytesPerChange ?? NaN), ratio(o?.bytesPerChange ?? NaN, c?.bytesPerChange ?? NaN), "");
+  row("… decoded (what the page parses)", kb(o?.decodedPerChange ?? NaN), kb(c?.decodedPerChange ?? NaN), ratio(o?.decodedPerChange ?? NaN, c?.decodedPerChange ?? NaN), "");
+  row(`Consul requests / min, 1 tab → ${tabs} tabs`, o ? `${o.perMinute1.toFixed(1)} → ${o.perMinuteT.toFixed(1)}` : "n/a", c ? `${c.perMinute1.toFixed(1)} → ${c.perMinuteT.toFixed(1)}` : "n/a", ratio(o?.perMinuteT ?? NaN, c?.perMinuteT ?? NaN), "");
+  row("change → SSE client p50 / p95 (V=1)", p5095(r.sse1), "", "", "");
+  row(`change → SSE client p50 / p95 (V=${clients})`, p5095(r.sseN), "", "", "");
+  row(`upstream Consul requests / min, V=1 → V=${clients} SSE clients`, `${r.perMinuteV1.toFixed(1)} → ${r.perMinuteVN.toFixed(1)} (ratio ${(r.perMinuteVN / r.perMinuteV1).toFixed(2)})`, "", "", "ratio ≤ 1.1");
+  row("bytes pushed per single-check change (SSE, per client)", kb(r.sseBytes), "", "", "");
+  row("dashboard server RSS (peak)", f(r.peakRss, "MB"), "", "", "≤ 400 MB");
+}
+
+function printGrowth(rs: RunResult[]): void {
+  console.log(`\nCost as the estate grows (× ${rs[0]?.opts.layout.instances} instances; ours vs Consul UI)\n`);
+  console.log("| S | instances | seed | HTML with first rows p50 | first screen p50, ours / Consul UI | change → DOM p95, ours / Consul UI | bytes per change (wire; decoded), ours / Consul UI | server RSS peak | load at end |");
+  console.log("|---:|---:|---:|---:|---|---|---|---:|---|");
+  for (const r of rs) {
+    const { services, instances } = r.opts.layout;
+    console.log(
+      `| ${services.toLocaleString("en-US")} | ${(services * instances).toLocaleString("en-US")} | ${r.seedSeconds.toFixed(0)} s | ${f(pct(r.html, 50))} | ${f(pct(r.ours?.firstScreen ?? [], 50))} / ${f(pct(r.consul?.firstScreen ?? [], 50))} | ${f(pct(r.ours?.dom ?? [], 95))} / ${f(pct(r.consul?.dom ?? [], 95))} | ${kb(r.ours?.bytesPerChange ?? NaN)}; ${kb(r.ours?.decodedPerChange ?? NaN)} / ${kb(r.consul?.bytesPerChange ?? NaN)}; ${kb(r.consul?.decodedPerChange ?? NaN)} | ${f(r.peakRss, "MB")} | ${r.load} |`,
+    );
+  }
+}
+
+async function main() {
+  const base: Omit<Options, "layout"> = {
+    flips: flag("flips", 20),
+    clients: flag("clients", 50),
+    tabs: flag("tabs", 5),
+    browser: !process.argv.includes("--no-browser"),
+    consulUi: !process.argv.includes("--no-consul-ui"),
+  };
+  const instances = flag("instances", 10);
+  const sizes = sizesFlag() ?? [flag("services", 5000)];
+  const results: RunResult[] = [];
+  for (const services of sizes) {
+    const r = await runOnce({ ...base, layout: { services, instances } });
+    results.push(r);
+    printRun(r);
+  }
+  if (results.length > 1) printGrowth(results);
 }
 
 main().catch((err: unknown) => {

@@ -4,6 +4,7 @@ import { ErrorPanel } from "@/components/ui/error-panel";
 import { nameProblem } from "@/lib/health/names";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
+import { serviceFirstScreen } from "@/lib/server/health/first-screen";
 import { serviceExists } from "@/lib/server/health/service-exists";
 import { describeError } from "@/lib/server/http/errors";
 
@@ -43,7 +44,9 @@ export default async function ServicePage({
   ]);
   if (problem) return <ErrorPanel title="Cannot show this datacenter" message={problem} backHref="/" />;
   if (exists === false) notFound();
-  return <ServiceView name={name} dc={dc} dcName={dcName} />;
+  // The service as the server's warm watch has it goes into the HTML; the live stream takes over.
+  const initial = await serviceFirstScreen(dc, name);
+  return <ServiceView name={name} dc={dc} dcName={dcName} initial={initial} />;
 }
 
 /** Existence in a datacenter that may not exist: checked only once the datacenter is known to be valid. */

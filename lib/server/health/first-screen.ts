@@ -1,0 +1,108 @@
+import "server-only";
+import type { LiveSummary } from "@/lib/api/live";
+import { firstScreen, type FirstScreen } from "@/lib/health/first-screen";
+import type { ServiceData } from "@/lib/health/live-merge";
+import { provisionalSummaries } from "@/lib/health/provisional";
+import { overviewSearch, type OverviewParams } from "@/lib/health/view";
+import { getConsulClient } from "../consul";
+import { readNonPassingChecks, readServiceCounts } from "../consul/service-counts";
+import { log } from "../log";
+import type { DcWatch } from "../watch/dc-watch";
+import { toSummary } from "../watch/diff";
+import { getWatchRegistry } from "../wiring";
+
+/**
+ * How long a page render waits for a watch that has no data yet (just started, or a
+ * datacenter nobody was watching). Past it the page renders without rows and the live
+ * stream's snapshot fills them; waiting longer would only delay the whole page.
+ */
+const COLD_WAIT_MS = 400;
+
+/** The overview's cold wait: the provisional read below usually answers well within it. */
+const OVERVIEW_COLD_WAIT_MS = 3_000;
+
+/** A provisional overview is reused this long (renders during one cold start share one read). */
+const PROVISIONAL_TTL_MS = 5_000;
+
+const provisional = new WeakMap<DcWatch, { at: number; rows: Promise<LiveSummary[] | undefined> }>();
+
+/**
+ * Overview rows for a watch still doing its first full read (seconds at 50,000 instances):
+ * Consul's per-service instance counts plus the non-passing checks, two small reads.
+ * Undefined when Consul's UI endpoint is missing or changed, or Consul cannot answer.
+ */
+function provisionalRows(watch: DcWatch): Promise<LiveSummary[] | undefined> {
+  const hit = provisional.get(watch);
+  if (hit && Date.now() - hit.at < PROVISIONAL_TTL_MS) return hit.rows;
+  const client = getConsulClient();
+  const opts = { dc: watch.dc, timeoutMs: OVERVIEW_COLD_WAIT_MS };
+  const rows = Promise.all([readServiceCounts(client, opts), readNonPassingChecks(client, opts)]).then(
+    ([counts, checks]) => (counts ? provisionalSummaries(counts, checks, new Date().toISOString()) : undefined),
+    (err: unknown) => {
+      log.warn({ err, dc: watch.dc }, "Provisional overview failed; the page waits for the live stream");
+      return undefined;
+    },
+  );
+  provisional.set(watch, { at: Date.now(), rows });
+  return rows;
+}
+
+/**
+ * Per watch, the services as overview rows at one watch version, and the first screens
+ * built from them by view: every page render between two changes shares them (sorting
+ * 5,000 rows by name costs tens of milliseconds).
+ */
+const cache = new WeakMap<DcWatch, { version: number; rows: LiveSummary[]; byView: Map<string, FirstScreen> }>();
+
+function firstScreenOf(watch: DcWatch, view: OverviewParams): FirstScreen {
+  let hit = cache.get(watch);
+  if (hit?.version !== watch.version) {
+    hit = { version: watch.version, rows: watch.services().map((e) => toSummary(e.detail)), byView: new Map() };
+    cache.set(watch, hit);
+  }
+  const key = overviewSearch(view);
+  let fs = hit.byView.get(key);
+  if (!fs) {
+    fs = firstScreen(hit.rows, view);
+    // A handful of views at a time; a crawler trying every ?q= must not grow it without bound.
+    if (hit.byView.size >= 16) hit.byView.clear();
+    hit.byView.set(key, fs);
+  }
+  return fs;
+}
+
+/**
+ * The overview's first screenful from the shared watch of `view.dc`, or undefined when the
+ * watch has no data within a short wait. Holding a lease for the render also starts the
+ * watch of a datacenter nobody is viewing yet, so the browser's stream finds it running.
+ */
+export async function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen | undefined> {
+  const lease = getWatchRegistry().acquire(view.dc);
+  try {
+    const { watch } = lease;
+    if (watch.ready) return firstScreenOf(watch, view);
+    // Cold: whichever comes first, the watch's first full read or the provisional one.
+    const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
+    if (watch.ready) return firstScreenOf(watch, view);
+    return rows ? firstScreen(rows, view) : undefined;
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * One service as its page first shows it, from the shared watch (its passing checks arrive
+ * with the live stream, from the per-service watch the page starts), or undefined when the
+ * watch has no data within a short wait or does not know the service.
+ */
+export async function serviceFirstScreen(dc: string | undefined, name: string): Promise<ServiceData | undefined> {
+  const lease = getWatchRegistry().acquire(dc);
+  try {
+    const { watch } = lease;
+    if (!watch.ready && !(await watch.waitForData(COLD_WAIT_MS))) return undefined;
+    const entry = watch.service(name);
+    return entry ? { service: entry.detail, transitions: watch.transitions.recent(50, name) } : undefined;
+  } finally {
+    lease.release();
+  }
+}
