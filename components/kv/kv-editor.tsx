@@ -1,6 +1,6 @@
 "use client";
 
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import type { KvEntry } from "@/lib/api/kv";
 import { base64ToBytes, bytesToBase64, formatBytes, utf8DecodeStrict, utf8Encode } from "@/lib/kv/bytes";
 import { reapplyEdit } from "@/lib/kv/merge";
@@ -35,6 +35,12 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
   const [confirmInvalid, setConfirmInvalid] = useState(false);
   const [confirmOverwrite, setConfirmOverwrite] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  // A refused save disables Save (which had the focus): move the focus to the conflict, so a
+  // keyboard or screen-reader user lands on what happened and the ways out of it.
+  const conflictRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -205,7 +211,7 @@ export function KvEditor(props: { entry: KvEntry; maxValueBytes: number; onSaved
       )}
 
       {conflict && (
-        <section aria-label="Conflict" className="space-y-2 rounded border border-warn-line bg-warn-soft p-3 text-sm">
+        <section ref={conflictRef} tabIndex={-1} aria-label="Conflict" className="space-y-2 rounded border border-warn-line bg-warn-soft p-3 text-sm">
           <p role="alert" className="font-semibold">
             {conflict.current
               ? `Nothing was written: someone saved this key since you opened it (index ${base.modifyIndex} → ${conflict.current.modifyIndex}).`

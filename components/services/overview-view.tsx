@@ -102,7 +102,7 @@ export function OverviewView({ initial }: { initial?: FirstScreen }) {
           ) : data && all.length === 0 ? (
             <p className="p-6 text-muted">No services are registered in this datacenter.</p>
           ) : (
-            <ServiceList services={rows} dc={dc} stale={!fresh.live} />
+            <ServiceList services={rows} dc={dc} stale={data ? !fresh.live : false} />
           )}
         </section>
         <aside className="min-w-0 space-y-4">
