@@ -114,6 +114,8 @@ function allowed(r: RecordedRequest, registered: Set<string>): boolean {
     ["PUT", /^\/v1\/txn$/],
     // Whether the visitor's token may write the key on screen (KV pages hide Edit/Delete otherwise).
     ["POST", /^\/v1\/internal\/acl\/authorize$/],
+    // The cold first screen: per-service instance counts while the watch does its first full read.
+    ["GET", /^\/v1\/internal\/ui\/services$/],
   ];
   if (r.method === "GET" && r.path.startsWith("/v1/health/service/")) {
     return registered.has(decodeURIComponent(r.path.slice("/v1/health/service/".length)));
