@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { datacenterProblem, MAX_NAME_BYTES, nameProblem } from "./names";
+import { datacenterProblem, MAX_NAME_BYTES, nameProblem, decodeName } from "./names";
 
 describe("service and node names", () => {
   it("accepts what Consul services are usually called, unicode and odd characters included", () => {
@@ -27,5 +27,13 @@ describe("datacenter names", () => {
   it("accepts Consul's datacenter alphabet only", () => {
     for (const dc of ["dc1", "eu-west_2", "DC1"]) expect(datacenterProblem(dc)).toBeNull();
     for (const dc of ["", "dc 1", "dc/1", "..", "dc1\n", "é", "x".repeat(129)]) expect(datacenterProblem(dc), dc).not.toBeNull();
+  });
+});
+
+describe("decodeName", () => {
+  it("decodes a URL segment, and answers null for a malformed %-escape instead of throwing", () => {
+    expect(decodeName("web%20api")).toBe("web api");
+    expect(decodeName("%E0%A4%A")).toBeNull();
+    expect(decodeName("%")).toBeNull();
   });
 });

@@ -34,3 +34,12 @@ export function datacenterProblem(dc: string): string | null {
   if (!/^[A-Za-z0-9_-]+$/.test(dc)) return "A datacenter name has only letters, digits, “_” and “-”.";
   return null;
 }
+
+/** A name from a URL segment, or null when the segment is not valid percent-encoding. */
+export function decodeName(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}

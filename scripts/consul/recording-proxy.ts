@@ -26,7 +26,7 @@ export interface RecordingProxy {
  * A loopback HTTP proxy in front of a Consul agent that records the method, path and
  * query of every request and counts concurrent connections, so a test can prove which
  * Consul endpoints the dashboard reached and how many connections it held at once.
- * (scripts/bench/counting-proxy.ts counts requests by path only.)
+ * (scripts/bench/counting-proxy.ts gives its requests as counts by path.)
  */
 export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
   const upstream = new URL(target);

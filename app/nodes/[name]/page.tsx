@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { NodeDetailView } from "@/components/nodes/node-detail-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { nameProblem } from "@/lib/health/names";
+import { decodeName, nameProblem } from "@/lib/health/names";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter } from "@/lib/server/health/datacenters";
 import { getNodeDetail } from "@/lib/server/health/node-detail";
@@ -9,13 +9,6 @@ import { describeError } from "@/lib/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-function decodeName(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
 
 export default async function NodePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<{ dc?: string }> }) {
   const [{ name: raw }, { dc: dcParam }] = await Promise.all([params, searchParams]);

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ServiceView } from "@/components/services/service-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
-import { nameProblem } from "@/lib/health/names";
+import { decodeName, nameProblem } from "@/lib/health/names";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
 import { serviceFirstScreen } from "@/lib/server/health/first-screen";
@@ -10,14 +10,6 @@ import { describeError } from "@/lib/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-/** The route's segment, decoded once; null for a malformed %-escape (`%E0%A4%A`). */
-function decodeName(raw: string): string | null {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return null;
-  }
-}
 
 export default async function ServicePage({
   params,
