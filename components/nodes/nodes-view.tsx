@@ -1,5 +1,6 @@
 "use client";
 
+import { FilterSelect, plainOptions } from "@/components/ui/filter-select";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { FreshnessBanner } from "@/components/health/freshness-banner";
@@ -52,27 +53,19 @@ export function NodesView() {
           <span className="text-muted">Search node, address or service</span>
           <input type="search" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
         </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-muted">Node status</span>
-          <select className="rounded border border-line-strong bg-surface px-2 py-1" value={params.status ?? ""} onChange={(e) => update({ status: NODE_STATUSES.find((s) => s === e.target.value) })}>
-            <option value="">Any</option>
-            {NODE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-muted">Sort</span>
-          <select className="rounded border border-line-strong bg-surface px-2 py-1" value={params.sort} onChange={(e) => update({ sort: NODE_SORT_KEYS.find((k) => k === e.target.value) ?? "problems" })}>
-            {NODE_SORT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {SORT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Node status"
+          anyLabel="Any"
+          value={params.status ?? ""}
+          options={plainOptions(NODE_STATUSES)}
+          onChange={(v) => update({ status: NODE_STATUSES.find((s) => s === v) })}
+        />
+        <FilterSelect
+          label="Sort"
+          value={params.sort}
+          options={NODE_SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }))}
+          onChange={(v) => update({ sort: NODE_SORT_KEYS.find((k) => k === v) ?? "problems" })}
+        />
       </form>
       <p className="text-sm text-muted" aria-live="polite">
         {data ? `Showing ${rows.length} of ${all.length}` : ""}

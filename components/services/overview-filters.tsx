@@ -2,6 +2,7 @@
 
 import { SERVICE_STATUSES } from "@/lib/api/overview";
 import type { OverviewParams, SortKey } from "@/lib/health/view";
+import { FilterSelect, plainOptions } from "@/components/ui/filter-select";
 
 /** Worst first, as the list sorts by default. */
 const STATUS_OPTIONS = [...SERVICE_STATUSES].reverse();
@@ -12,6 +13,7 @@ const SORT_LABELS: Record<SortKey, string> = {
   status: "Status (healthy first)",
   instances: "Instance count",
 };
+const SORT_KEYS = Object.keys(SORT_LABELS) as SortKey[];
 
 /** Text, status and tag filters and the sort; the caller keeps them in the URL. */
 export function OverviewFilters({
@@ -37,51 +39,28 @@ export function OverviewFilters({
           onChange={(e) => onChange({ q: e.target.value })}
         />
       </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-muted">Status</span>
-        <select
-          className="rounded border border-line-strong bg-surface px-2 py-1"
-          value={params.status ?? ""}
-          onChange={(e) => onChange({ status: SERVICE_STATUSES.find((s) => s === e.target.value) })}
-        >
-          <option value="">Any</option>
-          {STATUS_OPTIONS.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-muted">Tag</span>
-        <select
-          className="max-w-48 rounded border border-line-strong bg-surface px-2 py-1"
-          value={params.tag ?? ""}
-          onChange={(e) => onChange({ tag: e.target.value || undefined })}
-        >
-          <option value="">Any</option>
-          {params.tag && !tags.includes(params.tag) && <option value={params.tag}>{params.tag}</option>}
-          {tags.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1">
-        <span className="text-muted">Sort</span>
-        <select
-          className="rounded border border-line-strong bg-surface px-2 py-1"
-          value={params.sort}
-          onChange={(e) => onChange({ sort: (Object.keys(SORT_LABELS) as SortKey[]).find((k) => k === e.target.value) ?? "problems" })}
-        >
-          {(Object.keys(SORT_LABELS) as SortKey[]).map((k) => (
-            <option key={k} value={k}>
-              {SORT_LABELS[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label="Status"
+        anyLabel="Any"
+        value={params.status ?? ""}
+        options={plainOptions(STATUS_OPTIONS)}
+        onChange={(v) => onChange({ status: SERVICE_STATUSES.find((s) => s === v) })}
+      />
+      <FilterSelect
+        label="Tag"
+        anyLabel="Any"
+        className="max-w-48"
+        value={params.tag ?? ""}
+        // A tag from the URL that no service has (any more) stays selectable.
+        options={plainOptions(params.tag && !tags.includes(params.tag) ? [params.tag, ...tags] : tags)}
+        onChange={(v) => onChange({ tag: v || undefined })}
+      />
+      <FilterSelect
+        label="Sort"
+        value={params.sort}
+        options={SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }))}
+        onChange={(v) => onChange({ sort: SORT_KEYS.find((k) => k === v) ?? "problems" })}
+      />
     </form>
   );
 }
