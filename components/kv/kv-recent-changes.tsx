@@ -18,42 +18,42 @@ export function KvRecentChanges() {
       {recent.error && <LoadError what="recent changes" message={recent.error.message} onRetry={() => void recent.refetch()} />}
       {recent.data && recent.data.entries.length === 0 && <p className="text-sm text-muted">No changes yet.</p>}
       {recent.data && recent.data.entries.length > 0 && (
-        <div className="overflow-x-auto">
-        <table aria-label="Recent changes" className="w-full text-left text-xs">
+        // Two columns only: the list lives in a narrow side column.
+        <table aria-label="Recent changes" className="w-full table-fixed text-left text-xs">
           <thead>
             <tr className="text-muted">
-              <th className="py-1 pr-2">When</th>
-              <th className="pr-2">Action</th>
-              <th className="pr-2">Key</th>
-              <th className="pr-2">Who</th>
-              <th className="pr-2">Index</th>
-              <th>Size</th>
+              <th className="w-3/5 py-1 pr-2">Change</th>
+              <th>Who, when</th>
             </tr>
           </thead>
           <tbody>
             {recent.data.entries.map((e, i) => (
-              <tr key={`${e.at}-${i}`} className="border-t border-line">
-                <td className="py-1 pr-2 whitespace-nowrap">{new Date(e.at).toLocaleTimeString()}</td>
-                <td className="pr-2">{e.action}</td>
-                <td className="max-w-xs truncate pr-2 font-mono">
-                  {e.action === "delete" || e.action === "delete-tree" ? (
-                    e.key
-                  ) : (
-                    <Link href={kvHref(e.key, "key")} className="text-link hover:underline">
-                      {e.key}
-                    </Link>
-                  )}
+              <tr key={`${e.at}-${i}`} className="border-t border-line align-top">
+                <td className="py-1 pr-2">
+                  <div className="font-semibold">{e.action}</div>
+                  <div className="truncate font-mono" title={e.key}>
+                    {e.action === "delete" || e.action === "delete-tree" ? (
+                      e.key
+                    ) : (
+                      <Link href={kvHref(e.key, "key")} className="text-link hover:underline">
+                        {e.key}
+                      </Link>
+                    )}
+                  </div>
+                  <div className="font-mono whitespace-nowrap text-muted">
+                    {e.oldIndex} → {e.newIndex} · {e.action === "delete-tree" ? `${e.size} keys` : `${e.size} B`}
+                  </div>
                 </td>
-                <td className="pr-2 font-mono">{e.who}</td>
-                <td className="pr-2 font-mono whitespace-nowrap">
-                  {e.oldIndex} → {e.newIndex}
+                <td className="py-1">
+                  <div className="truncate font-mono" title={e.who}>
+                    {e.who}
+                  </div>
+                  <div className="text-muted">{new Date(e.at).toLocaleTimeString()}</div>
                 </td>
-                <td>{e.action === "delete-tree" ? `${e.size} keys` : `${e.size} B`}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        </div>
       )}
     </section>
   );

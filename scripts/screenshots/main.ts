@@ -1,4 +1,5 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
@@ -43,7 +44,10 @@ async function main(): Promise<void> {
   try {
     const estate = await startDemoEstate(agent.url, { log: say });
     stops.unshift(() => estate.stop());
-    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url }, echo: false });
+    // As the demo runs it: anyone may edit (no ACLs), and a data directory of its own (no test history).
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "dashboard-screenshots-"));
+    stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_WRITES: "anyone", DASHBOARD_DATA_DIR: dataDir }, echo: false });
     stops.unshift(() => app.stop());
     // Let the first flaps happen, so the pictures show a bit of everything.
     say("waiting 40 s for the estate to move…");
