@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { BusyError, Semaphore } from "./limits";
 
 const deferred = () => {
@@ -26,8 +26,8 @@ describe("Semaphore", () => {
     await expect(sem.run(async () => 99)).rejects.toBeInstanceOf(BusyError);
     gates[1]?.resolve();
     await runs[1];
-    await new Promise((r) => setTimeout(r, 0));
-    expect(started).toEqual([0, 1, 2]);
+    // The freed slot goes to the first queued task: poll for it, no fixed wait.
+    await vi.waitFor(() => expect(started).toEqual([0, 1, 2]));
     for (const g of gates) g.resolve();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3]);
     expect(sem.active).toBe(0);
