@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { OverviewView } from "@/components/services/overview-view";
 import { ErrorPanel } from "@/components/ui/error-panel";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
@@ -20,9 +19,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   if (problem) return <ErrorPanel title="Cannot show this datacenter" message={problem} backHref="/" />;
   // The first screenful from the server's warm watch goes into the HTML; the live stream takes over.
   const initial = await overviewFirstScreen(view);
-  return (
-    <Suspense>
-      <OverviewView initial={initial} />
-    </Suspense>
-  );
+  // No Suspense boundary here: the rows are part of the HTML's first chunk. Inside one they would
+  // arrive hidden and be revealed by a script after the rest of the payload (React batches reveals).
+  return <OverviewView initial={initial} />;
 }
