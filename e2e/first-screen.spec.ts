@@ -1,11 +1,22 @@
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { seedEstate, WallPage } from "./pages/wall-page";
 
 /** Text of the page as the server sends it, before any script runs. */
 async function html(request: import("@playwright/test").APIRequestContext, path: string): Promise<string> {
   const res = await request.get(path);
   expect(res.status()).toBe(200);
   return res.text();
+}
+
+/** The wall's header totals as the HTML reads, or undefined when it has none ("Loading…"). */
+function wallTotals(body: string): { down?: string; degraded?: string; ok?: string } | undefined {
+  const text = (id: string) => {
+    const m = new RegExp(`data-testid="wall-total-${id}"[^>]*>(.*?)</span>`).exec(body);
+    return m?.[1]?.replace(/<!-- -->/g, "");
+  };
+  const totals = { down: text("down"), degraded: text("degraded"), ok: text("ok") };
+  return totals.down === undefined && totals.degraded === undefined && totals.ok === undefined ? undefined : totals;
 }
 
 test.describe("first screen from the server", () => {
@@ -40,5 +51,59 @@ test.describe("first screen from the server", () => {
     await expect
       .poll(async () => (await html(request, `/services/${web}`)).includes(`data-instance="${web}-1"`), { timeout: 15_000 })
       .toBe(true);
+  });
+
+  test("the wall's HTML already has its totals, filters applied; its tiles show before the stream connects", async ({ page, request, consul }) => {
+    const p = uniq("first-wall");
+    const estate = await seedEstate(consul, p, p, { down: 2, degraded: 1, ok: 5 });
+    await expect
+      .poll(async () => wallTotals(await html(request, `/wall?tag=${p}`)), { timeout: 15_000 })
+      .toEqual({ down: "■ 2 DOWN", degraded: "▲ 1 DEGRADED", ok: "● 5 OK" });
+    expect(wallTotals(await html(request, `/wall?tag=${p}&status=down`))).toEqual({ down: "■ 2 DOWN", degraded: "▲ 0 DEGRADED", ok: "● 0 OK" });
+    expect(wallTotals(await html(request, `/wall?tag=${p}&q=${p}-ok-00`))).toEqual({ down: "■ 0 DOWN", degraded: "▲ 0 DEGRADED", ok: "● 5 OK" });
+    // A rotating wall follows the browser's clock: it waits for each datacenter's stream, as before.
+    expect(wallTotals(await html(request, `/wall?tag=${p}&rotate=dc1`))).toBeUndefined();
+
+    // With the live stream held up, the tiles still come, from the server's first screen, not flagged stale...
+    const held: import("@playwright/test").Route[] = [];
+    await page.route("**/api/events**", (route) => void held.push(route));
+    const wall = new WallPage(page);
+    await wall.goto(`?tag=${p}`);
+    await expect(wall.tiles).toHaveCount(8);
+    expect(await wall.names()).toEqual([...estate.down, ...estate.degraded, ...estate.ok]);
+    await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(0);
+    await expect(wall.banner).toHaveCount(0);
+    await expect(page.getByTestId("wall-total-ok")).toHaveText("● 5 OK");
+    // ...but a stream that never speaks turns them stale within seconds: never a stale "all green".
+    await expect(wall.banner).toContainText("Connecting to live updates", { timeout: 15_000 });
+    await expect(wall.banner).toContainText("STALE");
+    await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(8);
+    await expect(wall.wall).toHaveAttribute("data-live", "false");
+    for (const route of held) await route.abort().catch(() => undefined);
+
+    // Normally the stream takes over and the wall is live.
+    await page.unroute("**/api/events**");
+    await wall.goto(`?tag=${p}`);
+    await wall.expectLive();
+    await expect(wall.tiles).toHaveCount(8);
+    await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(0);
+  });
+
+  test("a wall whose scripts never run shows its totals at once, then says it is not live", async ({ browser, app, consul }) => {
+    const p = uniq("first-wall-nojs");
+    await seedEstate(consul, p, p, { down: 0, degraded: 0, ok: 3 });
+    const context = await browser.newContext({ baseURL: app.url, javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      const wall = new WallPage(page);
+      await expect(async () => {
+        await wall.goto(`?tag=${p}`);
+        await expect(page.getByTestId("wall-total-ok")).toHaveText("● 3 OK", { timeout: 1_000 });
+      }).toPass({ timeout: 15_000 });
+      await expect(wall.banner).toBeVisible({ timeout: 15_000 });
+      await expect(wall.banner).toContainText("STALE");
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { EstateWallView } from "@/components/wall/estate-wall-view";
 import { WallView } from "@/components/wall/wall-view";
 import { herePath, pageOperator } from "@/lib/server/auth/page-access";
 import { checkDatacenter, listDatacenters } from "@/lib/server/health/datacenters";
+import { wallFirstScreen } from "@/lib/server/health/first-screen";
 import { describeError } from "@/lib/server/http/errors";
 import { buildId } from "@/lib/server/version";
 import { parseWallParams } from "@/lib/wall/params";
@@ -31,11 +32,16 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
     );
     if (problem) return <ErrorPanel title="Cannot show this wall" message={problem} />;
   }
-  // The header names the datacenter; the local one is the first Consul lists (unknown while Consul is down).
-  const localDc = await listDatacenters().then((l) => l[0], () => undefined);
+  const [localDc, initial] = await Promise.all([
+    // The header names the datacenter; the local one is the first Consul lists (unknown while Consul is down).
+    listDatacenters().then((l) => l[0], () => undefined),
+    // The totals and tiles from the server's warm watch go into the HTML; the live stream takes over.
+    // A rotating wall changes datacenter on the browser's clock: it waits for each stream.
+    params.rotate.length === 0 ? wallFirstScreen(params.dc, params) : undefined,
+  ]);
   return (
     <Suspense>
-      <WallView buildId={buildId()} localDc={localDc} />
+      <WallView buildId={buildId()} localDc={localDc} initial={initial} />
     </Suspense>
   );
 }

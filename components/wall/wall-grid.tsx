@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo, useRef } from "react";
-import type { LiveSummary } from "@/lib/api/live";
+import type { WallTileService } from "@/lib/wall/first-screen";
 import { computeGrid } from "@/lib/wall/grid";
 import type { StatusTracker } from "@/lib/wall/pulse";
 import type { WallTile as Tile } from "@/lib/wall/tiles";
@@ -15,7 +15,7 @@ export function WallGrid({
   tracker,
   nowMs,
 }: {
-  tiles: Tile<LiveSummary>[];
+  tiles: Tile<WallTileService>[];
   stale: boolean;
   tracker: StatusTracker;
   nowMs: number;

@@ -1,8 +1,8 @@
 "use client";
 
 import type { CSSProperties } from "react";
-import type { LiveSummary } from "@/lib/api/live";
 import type { ServiceStatus } from "@/lib/api/overview";
+import type { WallTileService } from "@/lib/wall/first-screen";
 import { fitName, shortDuration } from "@/lib/wall/tiles";
 
 const ICON: Record<ServiceStatus, string> = { OK: "●", DEGRADED: "▲", DOWN: "■" };
@@ -35,7 +35,7 @@ export function WallTile({
   stale,
   nowMs,
 }: {
-  service: LiveSummary;
+  service: WallTileService;
   style: CSSProperties;
   pulse: boolean;
   stale: boolean;

@@ -11,7 +11,7 @@ interface Service {
   total: number;
 }
 
-export type WallTile<S extends Service> = { kind: "service"; service: S } | { kind: "folded"; count: number };
+export type WallTile<S> = { kind: "service"; service: S } | { kind: "folded"; count: number };
 
 /**
  * Filters (`tag`, `status`, `q`) and orders the services: DOWN, DEGRADED, OK, then by

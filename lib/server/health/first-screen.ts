@@ -4,6 +4,7 @@ import { firstScreen, type FirstScreen } from "@/lib/health/first-screen";
 import type { ServiceData } from "@/lib/health/live-merge";
 import { provisionalSummaries } from "@/lib/health/provisional";
 import { overviewSearch, type OverviewParams } from "@/lib/health/view";
+import { wallScreen, type WallFilter, type WallFirstScreen, type WallScreen } from "@/lib/wall/first-screen";
 import { getConsulClient } from "../consul";
 import { readNonPassingChecks, readServiceCounts } from "../consul/service-counts";
 import { log } from "../log";
@@ -18,7 +19,7 @@ import { getWatchRegistry } from "../wiring";
  */
 const COLD_WAIT_MS = 400;
 
-/** The overview's cold wait: the provisional read below usually answers well within it. */
+/** The overview's and the wall's cold wait: the provisional read below usually answers well within it. */
 const OVERVIEW_COLD_WAIT_MS = 3_000;
 
 /** A provisional overview is reused this long (renders during one cold start share one read). */
@@ -49,26 +50,45 @@ function provisionalRows(watch: DcWatch): Promise<LiveSummary[] | undefined> {
 
 /**
  * Per watch, the services as overview rows at one watch version, and the first screens
- * built from them by view: every page render between two changes shares them (sorting
- * 5,000 rows by name costs tens of milliseconds).
+ * built from them by view (overview) and by filter (wall): every page render between two
+ * changes shares them (sorting 5,000 rows by name costs tens of milliseconds).
  */
-const cache = new WeakMap<DcWatch, { version: number; rows: LiveSummary[]; byView: Map<string, FirstScreen> }>();
+interface Cached {
+  version: number;
+  rows: LiveSummary[];
+  byView: Map<string, FirstScreen>;
+  byWall: Map<string, WallScreen>;
+}
+const cache = new WeakMap<DcWatch, Cached>();
 
-function firstScreenOf(watch: DcWatch, view: OverviewParams): FirstScreen {
+function cachedOf(watch: DcWatch): Cached {
   let hit = cache.get(watch);
   if (hit?.version !== watch.version) {
-    hit = { version: watch.version, rows: watch.services().map((e) => toSummary(e.detail)), byView: new Map() };
+    hit = { version: watch.version, rows: watch.services().map((e) => toSummary(e.detail)), byView: new Map(), byWall: new Map() };
     cache.set(watch, hit);
   }
-  const key = overviewSearch(view);
-  let fs = hit.byView.get(key);
-  if (!fs) {
-    fs = firstScreen(hit.rows, view);
-    // A handful of views at a time; a crawler trying every ?q= must not grow it without bound.
-    if (hit.byView.size >= 16) hit.byView.clear();
-    hit.byView.set(key, fs);
+  return hit;
+}
+
+/** A handful of views at a time per watch version; a crawler trying every ?q= must not grow it without bound. */
+function memo<T>(map: Map<string, T>, key: string, make: () => T): T {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    if (map.size >= 16) map.clear();
+    map.set(key, value);
   }
-  return fs;
+  return value;
+}
+
+function firstScreenOf(watch: DcWatch, view: OverviewParams): FirstScreen {
+  const hit = cachedOf(watch);
+  return memo(hit.byView, overviewSearch(view), () => firstScreen(hit.rows, view));
+}
+
+function wallScreenOf(watch: DcWatch, filter: WallFilter): WallScreen {
+  const hit = cachedOf(watch);
+  return memo(hit.byWall, JSON.stringify([filter.tag ?? null, filter.status ?? null, filter.q]), () => wallScreen(hit.rows, filter));
 }
 
 /**
@@ -85,6 +105,29 @@ export async function overviewFirstScreen(view: OverviewParams): Promise<FirstSc
     const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
     if (watch.ready) return firstScreenOf(watch, view);
     return rows ? firstScreen(rows, view) : undefined;
+  } finally {
+    lease.release();
+  }
+}
+
+/**
+ * The wall's first screen (its tiles and totals, `filter` applied) from the shared watch of
+ * `dc`, as the overview's: from the per-version cache when the watch is warm; when it is
+ * cold, from its first full read or the provisional one, whichever comes first within a
+ * short wait; else undefined (the live stream fills the wall). `live` says whether the
+ * watch was live, so the browser flags a failing watch's last data stale at once.
+ */
+export async function wallFirstScreen(dc: string | undefined, filter: WallFilter): Promise<WallFirstScreen | undefined> {
+  const lease = getWatchRegistry().acquire(dc);
+  try {
+    const { watch } = lease;
+    const at = () => new Date().toISOString();
+    const warm = () => ({ ...wallScreenOf(watch, filter), at: at(), live: watch.state.status === "live" });
+    if (watch.ready) return warm();
+    const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
+    if (watch.ready) return warm();
+    // Provisional rows were just read from Consul: as live as a first read.
+    return rows ? { ...wallScreen(rows, filter), at: at(), live: true } : undefined;
   } finally {
     lease.release();
   }
