@@ -9,6 +9,7 @@ import { getHistory, recordHistory } from "./history/recorder";
 import { startKvHistoryWatches, stopKvHistoryWatches } from "./kv/history-watch";
 import { closeHistoryStore } from "./store";
 import { consulHealthSource, consulServiceSource } from "./watch/health-source";
+import { beforeFirstRead } from "./watch/provisional";
 import { WatchRegistry } from "./watch/registry";
 
 /**
@@ -32,6 +33,8 @@ export function getWatchRegistry(): WatchRegistry {
       (dc) => consulServiceSource(getConsulClient(), dc, config.watch.waitMs),
       recordHistory,
       config.limits.maxServiceWatches,
+      // A new watch first reads the provisional overview (two small reads), then the full catalog.
+      beforeFirstRead,
     );
   }
   return g[KEY];

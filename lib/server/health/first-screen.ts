@@ -2,14 +2,11 @@ import "server-only";
 import type { LiveSummary } from "@/lib/api/live";
 import { firstScreen, type FirstScreen } from "@/lib/health/first-screen";
 import type { ServiceData } from "@/lib/health/live-merge";
-import { provisionalSummaries } from "@/lib/health/provisional";
 import { overviewSearch, type OverviewParams } from "@/lib/health/view";
 import { wallScreen, type WallFilter, type WallFirstScreen, type WallScreen } from "@/lib/wall/first-screen";
-import { getConsulClient } from "../consul";
-import { readNonPassingChecks, readServiceCounts } from "../consul/service-counts";
-import { log } from "../log";
 import type { DcWatch } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
+import { PROVISIONAL_WAIT_MS, provisionalRows } from "../watch/provisional";
 import { getWatchRegistry } from "../wiring";
 
 /**
@@ -19,34 +16,8 @@ import { getWatchRegistry } from "../wiring";
  */
 const COLD_WAIT_MS = 400;
 
-/** The overview's and the wall's cold wait: the provisional read below usually answers well within it. */
-const OVERVIEW_COLD_WAIT_MS = 3_000;
-
-/** A provisional overview is reused this long (renders during one cold start share one read). */
-const PROVISIONAL_TTL_MS = 5_000;
-
-const provisional = new WeakMap<DcWatch, { at: number; rows: Promise<LiveSummary[] | undefined> }>();
-
-/**
- * Overview rows for a watch still doing its first full read (seconds at 50,000 instances):
- * Consul's per-service instance counts plus the non-passing checks, two small reads.
- * Undefined when Consul's UI endpoint is missing or changed, or Consul cannot answer.
- */
-function provisionalRows(watch: DcWatch): Promise<LiveSummary[] | undefined> {
-  const hit = provisional.get(watch);
-  if (hit && Date.now() - hit.at < PROVISIONAL_TTL_MS) return hit.rows;
-  const client = getConsulClient();
-  const opts = { dc: watch.dc, timeoutMs: OVERVIEW_COLD_WAIT_MS };
-  const rows = Promise.all([readServiceCounts(client, opts), readNonPassingChecks(client, opts)]).then(
-    ([counts, checks]) => (counts ? provisionalSummaries(counts, checks, new Date().toISOString()) : undefined),
-    (err: unknown) => {
-      log.warn({ err, dc: watch.dc }, "Provisional overview failed; the page waits for the live stream");
-      return undefined;
-    },
-  );
-  provisional.set(watch, { at: Date.now(), rows });
-  return rows;
-}
+/** The overview's and the wall's cold wait: the provisional read usually answers well within it. */
+const OVERVIEW_COLD_WAIT_MS = PROVISIONAL_WAIT_MS;
 
 /**
  * Per watch, the services as overview rows at one watch version, and the first screens

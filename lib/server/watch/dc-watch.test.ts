@@ -26,6 +26,23 @@ afterEach(async () => {
 });
 
 describe("DcWatch", () => {
+  it("holds its first round until startAfter settles, and starts anyway when it fails", async () => {
+    for (const outcome of ["resolve", "reject"] as const) {
+      let settle: () => void = () => {};
+      const gate = new Promise<void>((resolve, reject) => (settle = outcome === "resolve" ? resolve : () => reject(new Error("provisional read failed"))));
+      const s = scriptedSource([round("5", [inst("web", "n1")], [])]);
+      const w = new DcWatch("dc1", s.source, { maxBackoffMs: 20, minIntervalMs: 0, startAfter: () => gate });
+      watches.push(w);
+      w.start();
+      // Nothing reaches the source while the gate is pending.
+      await new Promise((r) => setImmediate(r));
+      expect(s.calls).toEqual([]);
+      settle();
+      await until(() => w.ready);
+      expect(s.calls[0]).toBe("0");
+    }
+  });
+
   it("sends each answer's index back, and starts over at 0 after an error", async () => {
     const s = scriptedSource([round("5", [], []), round("9", [], []), unreachable(), round("3", [], [])]);
     const w = watch(s.source).start();

@@ -27,6 +27,11 @@ export interface DcWatchOptions {
   serviceSource?: ServiceSource;
   /** Shared cap on per-service watches (each holds a blocking query to Consul). */
   serviceWatchBudget?: WatchBudget;
+  /**
+   * Awaited (failures ignored) before the first round: the provisional overview's two small
+   * reads, so they are not queued at Consul behind the first full read of a big catalog.
+   */
+  startAfter?: (watch: DcWatch) => Promise<unknown>;
 }
 
 /** A count of per-service watches shared by every datacenter's watch. */
@@ -159,7 +164,10 @@ export class DcWatch {
 
   start(): this {
     trackWatch(this);
-    this.running ??= this.loop();
+    this.running ??= (this.opts.startAfter?.(this) ?? Promise.resolve()).then(
+      () => (this.stopped ? undefined : this.loop()),
+      () => (this.stopped ? undefined : this.loop()),
+    );
     return this;
   }
 

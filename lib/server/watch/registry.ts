@@ -31,6 +31,8 @@ export class WatchRegistry {
     /** Called with each new watch (the health history records from it). */
     private readonly onStart?: (watch: DcWatch) => void,
     maxServiceWatches = 64,
+    /** Awaited by each new watch before its first round (see DcWatchOptions.startAfter). */
+    private readonly startAfter?: (watch: DcWatch) => Promise<unknown>,
   ) {
     this.serviceWatches = new WatchBudget(maxServiceWatches);
   }
@@ -43,6 +45,7 @@ export class WatchRegistry {
         maxBackoffMs: this.config.maxBackoffMs,
         serviceSource: this.makeServiceSource?.(dc),
         serviceWatchBudget: this.serviceWatches,
+        startAfter: this.startAfter,
       }).start();
       this.onStart?.(watch);
       slot = { watch, leases: 0, idleTimer: undefined };
