@@ -1,21 +1,29 @@
 "use client";
 
 import { Activity, Search } from "lucide-react";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useState } from "react";
-import { CommandPalette } from "./command-palette";
 import { NAV_ITEMS } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
 import { useCarriedDc, withDc } from "./use-carried-dc";
 import { useHotkeys } from "./use-hotkeys";
+
+// The palette (cmdk, the dialog, the key list) loads on first use, not with every page's first screen.
+const CommandPalette = dynamic(() => import("./command-palette").then((m) => m.CommandPalette), { ssr: false });
 
 /** The persistent header: sections, the datacenter in use, the command palette and the theme. */
 export function AppHeader() {
   const path = usePathname();
   const dc = useCarriedDc();
   const [paletteOpen, setPaletteOpen] = useState(false);
-  useHotkeys(useCallback(() => setPaletteOpen(true), []));
+  const [paletteUsed, setPaletteUsed] = useState(false);
+  const openPalette = useCallback(() => {
+    setPaletteUsed(true);
+    setPaletteOpen(true);
+  }, []);
+  useHotkeys(openPalette);
   // The wall is a chrome-less full-screen display.
   if (path.startsWith("/wall")) return null;
   return (
@@ -55,7 +63,7 @@ export function AppHeader() {
           )}
           <button
             type="button"
-            onClick={() => setPaletteOpen(true)}
+            onClick={openPalette}
             className="flex items-center gap-2 rounded border border-line-strong px-2 py-1 text-sm text-muted hover:bg-surface-2"
             aria-keyshortcuts="Control+K Meta+K"
           >
@@ -67,7 +75,7 @@ export function AppHeader() {
           <ThemeToggle />
         </div>
       </div>
-      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} dc={dc} />
+      {paletteUsed && <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} dc={dc} />}
     </header>
   );
 }

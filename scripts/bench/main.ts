@@ -52,6 +52,34 @@ function rssMb(pid: number | undefined): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU time (user + system, in clock ticks) a process has used so far. */
+function cpuTicks(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const rest = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return Number(rest[11]) + Number(rest[12]);
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * Waits until the agent has absorbed the seed (raft apply, snapshot, GC): under 10% of one
+ * core for a whole second, at most 60 s. "Right after the dashboard starts" then measures
+ * the dashboard starting against a steady Consul, not Consul digesting 100,000 writes.
+ */
+async function agentSettled(pid: number | undefined): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < 60_000) {
+    const before = cpuTicks(pid);
+    await sleep(1_000);
+    const used = cpuTicks(pid) - before;
+    if (!Number.isFinite(used) || used < 10) break; // 100 ticks per second: 10 ticks is 10% of a core
+  }
+  return Date.now() - start;
+}
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
@@ -202,6 +230,7 @@ async function runOnce(o: Options): Promise<RunResult> {
     const ops = await seed(consul, layout);
     const seedSeconds = (Date.now() - t0) / 1000;
     log(`seeded ${ops} txn operations in ${seedSeconds.toFixed(1)} s`);
+    log(`agent settled after ${await agentSettled(agent.process.pid)} ms`);
 
     // Two counting proxies to the same agent: one for the dashboard, one for Consul's UI in the browser.
     const proxy = await startCountingProxy(agent.url);
@@ -211,7 +240,15 @@ async function runOnce(o: Options): Promise<RunResult> {
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url } });
     cleanups.unshift(() => app.stop());
     let peakRss = rssMb(app.process.pid);
-    const rssTimer = setInterval(() => (peakRss = Math.max(peakRss, rssMb(app.process.pid))), 250);
+    // The peak of each phase, logged at the end: where the memory goes, not just how much.
+    let phase = "start-up";
+    const peaks = new Map<string, number>();
+    const rssTimer = setInterval(() => {
+      const now = rssMb(app.process.pid);
+      peakRss = Math.max(peakRss, now);
+      peaks.set(phase, Math.max(peaks.get(phase) ?? 0, now));
+    }, 250);
+    cleanups.unshift(async () => log(`RSS peak by phase: ${[...peaks].map(([p, mb]) => `${p} ${Math.round(mb)} MB`).join(", ")}`));
     cleanups.unshift(async () => clearInterval(rssTimer));
 
     const b = o.browser ? await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }) : undefined;
@@ -238,6 +275,7 @@ async function runOnce(o: Options): Promise<RunResult> {
     };
 
     // First screen right after the dashboard starts (its watch may still be reading), then warm.
+    phase = "cold first screen";
     const cold = b ? await timeFirstScreen(b, ours.listUrl, ours.firstRowSelector) : NaN;
     log(`first screen right after start: ${cold} ms`);
     const firstScreen = async (peer: Peer) => {
@@ -245,6 +283,7 @@ async function runOnce(o: Options): Promise<RunResult> {
       for (let i = 0; i < 5 && b; i++) xs.push(await timeFirstScreen(b, peer.listUrl, peer.firstRowSelector));
       return xs;
     };
+    phase = "HTML and warm first screens";
     const html: number[] = [];
     let htmlRows = 0;
     for (let i = 0; i < 5; i++) {
@@ -282,18 +321,22 @@ async function runOnce(o: Options): Promise<RunResult> {
       return { latencies, bytes, perMinute: proxy.total() / minutes };
     };
     const url = `${app.url}/api/events`;
+    phase = "SSE V=1";
     const one = [openSse(url)];
     await Promise.all(one.map((c) => c.ready));
     const r1 = await runFlips(one, "critical");
+    phase = `SSE V=${o.clients}`;
     const many = [...one, ...Array.from({ length: o.clients - 1 }, () => openSse(url))];
     await Promise.all(many.map((c) => c.ready));
     const rN = await runFlips(many, "passing");
     for (const c of many) c.close();
     log(`SSE V=1 p95 ${pct(r1.latencies, 95)} ms, V=${o.clients} p95 ${pct(rN.latencies, 95)} ms`);
 
+    phase = "browser flips";
     const oursFig = b ? { firstScreen: oursFirst, ...(await measurePeer(b, ours, consul, o)) } : undefined;
     if (oursFig) log(`ours in Chromium: DOM ${oursFig.dom.join(", ")} ms`);
     let consulFig: BrowserFigures | undefined;
+    phase = "Consul UI measured";
     if (b && o.consulUi) {
       consulFig = { firstScreen: await firstScreen(consulUi), ...(await measurePeer(b, consulUi, consul, o)) };
       log(`Consul UI: first screen ${consulFig.firstScreen.join(", ")} ms; DOM ${consulFig.dom.join(", ")} ms`);
