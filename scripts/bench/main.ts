@@ -239,6 +239,11 @@ async function runOnce(o: Options): Promise<RunResult> {
     cleanups.unshift(() => uiProxy.close());
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url } });
     cleanups.unshift(() => app.stop());
+    // What the dashboard warned about during the run (a slow Consul, a failed provisional read…).
+    cleanups.unshift(async () => {
+      const warnings = app.output().split("\n").filter((l) => /"level":"(warn|error)"/.test(l));
+      if (warnings.length) log(`dashboard warnings: ${warnings.length}; first: ${warnings.slice(0, 3).map((l) => l.slice(0, 400)).join(" | ")}`);
+    });
     let peakRss = rssMb(app.process.pid);
     // The peak of each phase, logged at the end: where the memory goes, not just how much.
     let phase = "start-up";
