@@ -32,9 +32,11 @@ export interface SliceOptions {
  * that the body, its parse tree and the instances never weigh much at once. Consul
  * builds the whole node dump before filtering it (a one-node filter takes as long as
  * 60 ms at 50,000 instances), so each slice costs it a full dump: the slice count is
- * capped to keep a big catalog's read from costing Consul hundreds of dumps.
+ * capped to keep a big catalog's read from costing Consul hundreds of dumps. Two slices in
+ * flight keep Consul's encoding and our parsing overlapped; each one more in flight adds
+ * its body and parse tree to the server's peak memory.
  */
-export const DEFAULT_SLICES: SliceOptions = { nodesPerSlice: 100, maxSlices: 16, concurrency: 3 };
+export const DEFAULT_SLICES: SliceOptions = { nodesPerSlice: 100, maxSlices: 16, concurrency: 2 };
 
 /** Nodes per slice for a catalog of `nodes` nodes. */
 export function sliceSize(nodes: number, opts: Pick<SliceOptions, "nodesPerSlice" | "maxSlices">): number {
