@@ -39,9 +39,6 @@ export default async function WallPage({ searchParams }: { searchParams: Promise
     // A rotating wall changes datacenter on the browser's clock: it waits for each stream.
     params.rotate.length === 0 ? wallFirstScreen(params.dc, params) : undefined,
   ]);
-  return (
-    <Suspense>
-      <WallView buildId={buildId()} localDc={localDc} initial={initial} />
-    </Suspense>
-  );
+  // No Suspense boundary: the totals are part of the HTML's first chunk, not revealed later by script.
+  return <WallView buildId={buildId()} localDc={localDc} initial={initial} />;
 }
