@@ -34,6 +34,11 @@ test.describe("first screen from the server", () => {
     expect(body.indexOf(`data-service="${down}"`)).toBeGreaterThan(-1);
     expect(body.indexOf(`data-service="${down}"`)).toBeLessThan(body.indexOf(`data-service="${ok}"`));
     expect(body).toContain("Showing 2 of");
+    // In the document itself, not in a hidden segment that a script reveals after the whole payload.
+    const hidden = body.indexOf('<div hidden id="S:');
+    expect(hidden === -1 || hidden > body.indexOf(`data-service="${down}"`), "rows sent hidden, to be revealed by script").toBe(true);
+    // The stylesheet is inline: no render-blocking request before the rows can be painted.
+    expect(body).not.toMatch(/<link[^>]+rel="stylesheet"/);
 
     // The same page in a browser hydrates over those rows, goes live and follows changes.
     const overview = new OverviewPage(page);
@@ -61,6 +66,9 @@ test.describe("first screen from the server", () => {
       .toEqual({ down: "■ 2 DOWN", degraded: "▲ 1 DEGRADED", ok: "● 5 OK" });
     expect(wallTotals(await html(request, `/wall?tag=${p}&status=down`))).toEqual({ down: "■ 2 DOWN", degraded: "▲ 0 DEGRADED", ok: "● 0 OK" });
     expect(wallTotals(await html(request, `/wall?tag=${p}&q=${p}-ok-00`))).toEqual({ down: "■ 0 DOWN", degraded: "▲ 0 DEGRADED", ok: "● 5 OK" });
+    const wallHtml = await html(request, `/wall?tag=${p}`);
+    const hidden = wallHtml.indexOf('<div hidden id="S:');
+    expect(hidden === -1 || hidden > wallHtml.indexOf('data-testid="wall-total-ok"'), "totals sent hidden, to be revealed by script").toBe(true);
     // A rotating wall follows the browser's clock: it waits for each datacenter's stream, as before.
     expect(wallTotals(await html(request, `/wall?tag=${p}&rotate=dc1`))).toBeUndefined();
 
