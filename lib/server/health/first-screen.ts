@@ -63,45 +63,46 @@ function wallScreenOf(watch: DcWatch, filter: WallFilter): WallScreen {
 }
 
 /**
- * The overview's first screenful from the shared watch of `view.dc`, or undefined when the
- * watch has no data within a short wait. Holding a lease for the render also starts the
- * watch of a datacenter nobody is viewing yet, so the browser's stream finds it running.
+ * A first screen from the shared watch of `dc`: `fromWatch` when the watch is warm; when it
+ * is cold, from its first full read or the provisional one (`fromRows`), whichever comes
+ * first within a short wait; else undefined (the live stream fills the page). Holding a
+ * lease for the render also starts the watch of a datacenter nobody is viewing yet, so the
+ * browser's stream finds it running.
  */
-export async function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen | undefined> {
-  const lease = getWatchRegistry().acquire(view.dc);
+async function fromSharedWatch<T>(dc: string | undefined, fromWatch: (watch: DcWatch) => T, fromRows: (rows: LiveSummary[]) => T): Promise<T | undefined> {
+  const lease = getWatchRegistry().acquire(dc);
   try {
     const { watch } = lease;
-    if (watch.ready) return firstScreenOf(watch, view);
-    // Cold: whichever comes first, the watch's first full read or the provisional one.
+    if (watch.ready) return fromWatch(watch);
     const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
-    if (watch.ready) return firstScreenOf(watch, view);
-    return rows ? firstScreen(rows, view) : undefined;
+    if (watch.ready) return fromWatch(watch);
+    return rows ? fromRows(rows) : undefined;
   } finally {
     lease.release();
   }
 }
 
+/** The overview's first screenful (the view's first rows and the totals), or undefined. */
+export function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen | undefined> {
+  return fromSharedWatch(
+    view.dc,
+    (watch) => firstScreenOf(watch, view),
+    (rows) => firstScreen(rows, view),
+  );
+}
+
 /**
- * The wall's first screen (its tiles and totals, `filter` applied) from the shared watch of
- * `dc`, as the overview's: from the per-version cache when the watch is warm; when it is
- * cold, from its first full read or the provisional one, whichever comes first within a
- * short wait; else undefined (the live stream fills the wall). `live` says whether the
- * watch was live, so the browser flags a failing watch's last data stale at once.
+ * The wall's first screen (its tiles and totals, `filter` applied), or undefined. `live` says
+ * whether the watch was live, so the browser flags a failing watch's last data stale at once;
+ * provisional rows were just read from Consul, as live as a first read.
  */
-export async function wallFirstScreen(dc: string | undefined, filter: WallFilter): Promise<WallFirstScreen | undefined> {
-  const lease = getWatchRegistry().acquire(dc);
-  try {
-    const { watch } = lease;
-    const at = () => new Date().toISOString();
-    const warm = () => ({ ...wallScreenOf(watch, filter), at: at(), live: watch.state.status === "live" });
-    if (watch.ready) return warm();
-    const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
-    if (watch.ready) return warm();
-    // Provisional rows were just read from Consul: as live as a first read.
-    return rows ? { ...wallScreen(rows, filter), at: at(), live: true } : undefined;
-  } finally {
-    lease.release();
-  }
+export function wallFirstScreen(dc: string | undefined, filter: WallFilter): Promise<WallFirstScreen | undefined> {
+  const at = () => new Date().toISOString();
+  return fromSharedWatch(
+    dc,
+    (watch) => ({ ...wallScreenOf(watch, filter), at: at(), live: watch.state.status === "live" }),
+    (rows) => ({ ...wallScreen(rows, filter), at: at(), live: true }),
+  );
 }
 
 /**

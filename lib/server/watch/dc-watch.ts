@@ -164,10 +164,9 @@ export class DcWatch {
 
   start(): this {
     trackWatch(this);
-    this.running ??= (this.opts.startAfter?.(this) ?? Promise.resolve()).then(
-      () => (this.stopped ? undefined : this.loop()),
-      () => (this.stopped ? undefined : this.loop()),
-    );
+    this.running ??= (this.opts.startAfter?.(this) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => (this.stopped ? undefined : this.loop()));
     return this;
   }
 
