@@ -1,3 +1,4 @@
+import { startRecordingProxy } from "../scripts/consul/recording-proxy";
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
 import { seedEstate, WallPage } from "./pages/wall-page";
@@ -17,6 +18,33 @@ function wallTotals(body: string): { down?: string; degraded?: string; ok?: stri
   };
   const totals = { down: text("down"), degraded: text("degraded"), ok: text("ok") };
   return totals.down === undefined && totals.degraded === undefined && totals.ok === undefined ? undefined : totals;
+}
+
+/** The named events of an SSE stream as they arrive (event name and parsed data). */
+function collectEvents(url: string): { events: { event: string; data: unknown }[]; close(): void } {
+  const ctrl = new AbortController();
+  const events: { event: string; data: unknown }[] = [];
+  void (async () => {
+    const res = await fetch(url, { signal: ctrl.signal });
+    const decoder = new TextDecoder();
+    let buf = "";
+    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+      buf += decoder.decode(chunk, { stream: true });
+      for (let end = buf.indexOf("\n\n"); end >= 0; end = buf.indexOf("\n\n")) {
+        const block = buf.slice(0, end);
+        buf = buf.slice(end + 2);
+        const event = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+      }
+    }
+  })().catch(() => {});
+  return { events, close: () => ctrl.abort() };
+}
+
+interface Snapshot {
+  state: { status: string };
+  services: { name: string; healthy: number; total: number }[];
 }
 
 test.describe("first screen from the server", () => {
@@ -112,6 +140,51 @@ test.describe("first screen from the server", () => {
       await expect(wall.banner).toContainText("STALE");
     } finally {
       await context.close();
+    }
+  });
+});
+
+test.describe("cold start", () => {
+  test("while the first full read is held up, the stream sends Consul's service summary, then the full read replaces it", async ({ launch, agent, consul }) => {
+    const p = uniq("cold");
+    const [down, ok] = [`${p}-down`, `${p}-ok`];
+    await consul.registerInstance({ node: `${p}-n1`, id: down, service: down }, [{ id: "http", status: "critical" }]);
+    await consul.registerInstance({ node: `${p}-n2`, id: `${ok}-1`, service: ok }, [{ id: "http", status: "passing" }]);
+    await consul.registerInstance({ node: `${p}-n3`, id: `${ok}-2`, service: ok }, [{ id: "http", status: "passing" }]);
+
+    // A Consul slow to list its catalog (the full read at 50,000 instances takes seconds): the
+    // watch's full read waits; the service summary and the non-passing checks answer at once.
+    let release = () => {};
+    const released = new Promise<void>((r) => (release = r));
+    const fullRead = (path: string) => /^\/v1\/(catalog\/|internal\/ui\/nodes)/.test(path);
+    const proxy = await startRecordingProxy(agent.url, { hold: (r) => (fullRead(r.path) ? released : undefined) });
+    const stream = { close: () => {} };
+    try {
+      const app = await launch.app({ env: { CONSUL_HTTP_ADDR: proxy.url } });
+      const { events, close } = collectEvents(`${app.url}/api/events`);
+      stream.close = close;
+      const snapshots = () => events.filter((e) => e.event === "snapshot").map((e) => e.data as Snapshot);
+      const row = (s: Snapshot | undefined, name: string) => {
+        const r = s?.services.find((x) => x.name === name);
+        return r && `${r.healthy}/${r.total}`;
+      };
+
+      await expect.poll(() => snapshots().length, { timeout: 15_000 }).toBeGreaterThan(0);
+      const early = snapshots()[0];
+      expect(early?.state.status).toBe("starting");
+      expect(row(early, down)).toBe("0/1");
+      expect(row(early, ok)).toBe("2/2");
+      expect(proxy.requests().filter((r) => fullRead(r.path) && r.endedAt !== undefined), "the full read was not held").toEqual([]);
+
+      release();
+      await expect.poll(() => snapshots().at(-1)?.state.status, { timeout: 20_000 }).toBe("live");
+      expect(snapshots().length).toBe(2);
+      expect(row(snapshots()[1], ok)).toBe("2/2");
+      expect(row(snapshots()[1], down)).toBe("0/1");
+    } finally {
+      stream.close();
+      release();
+      await proxy.close();
     }
   });
 });

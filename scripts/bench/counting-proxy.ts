@@ -1,10 +1,12 @@
-import { startRecordingProxy } from "../consul/recording-proxy";
+import { startRecordingProxy, type RecordedRequest } from "../consul/recording-proxy";
 
 export interface CountingProxy {
   url: string;
   /** Requests forwarded so far, by path (without query). */
   counts(): Map<string, number>;
   total(pathPrefix?: string): number;
+  /** Every request forwarded so far, with when it started and ended. */
+  requests(): RecordedRequest[];
   reset(): void;
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   return {
     url: proxy.url,
     counts,
+    requests: () => proxy.requests(),
     total: (prefix = "") => proxy.requests().filter((r) => r.path.startsWith(prefix)).length,
     reset: () => proxy.reset(),
     close: () => proxy.close(),

@@ -288,6 +288,9 @@ async function runOnce(o: Options): Promise<RunResult> {
     phase = "cold first screen";
     const cold = b ? await timeFirstScreen(b, ours.listUrl, ours.firstRowSelector) : NaN;
     log(`first screen right after start: ${cold} ms`);
+    // Where a cold start's time went: the dashboard's first Consul requests, ms after its start.
+    const appStarted = Math.min(...proxy.requests().map((r) => r.startedAt));
+    log(`cold start's first Consul requests (start +ms, took ms): ${proxy.requests().slice(0, 8).map((r) => `${r.path} +${r.startedAt - appStarted} ${r.endedAt ? r.endedAt - r.startedAt : "open"}`).join(", ")}`);
     const firstScreen = async (peer: Peer) => {
       const xs: number[] = [];
       for (let i = 0; i < 5 && b; i++) xs.push(await timeFirstScreen(b, peer.listUrl, peer.firstRowSelector));

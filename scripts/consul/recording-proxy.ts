@@ -8,6 +8,9 @@ export interface RecordedRequest {
   path: string;
   /** The raw query string, without "?". */
   query: string;
+  /** When the request arrived and when its response ended (Date.now()), for timelines. */
+  startedAt: number;
+  endedAt?: number;
 }
 
 export interface RecordingProxy {
@@ -28,7 +31,12 @@ export interface RecordingProxy {
  * Consul endpoints the dashboard reached and how many connections it held at once.
  * (scripts/bench/counting-proxy.ts gives its requests as counts by path.)
  */
-export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+export interface RecordingProxyOptions {
+  /** Holds a request back until the promise settles (a slow Consul for one endpoint); undefined forwards at once. */
+  hold?: (req: RecordedRequest) => Promise<void> | undefined;
+}
+
+export async function startRecordingProxy(target: string, opts: RecordingProxyOptions = {}): Promise<RecordingProxy> {
   const upstream = new URL(target);
   // The proxy's own connections to Consul are not capped: only the dashboard's count.
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
@@ -40,19 +48,27 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const server = http.createServer((req, res) => {
     const raw = req.url ?? "/";
     const q = raw.indexOf("?");
-    log.push({ method: req.method ?? "GET", path: q < 0 ? raw : raw.slice(0, q), query: q < 0 ? "" : raw.slice(q + 1) });
-    const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: raw, headers: req.headers, agent }, (up) => {
-      statuses.set(up.statusCode ?? 0, (statuses.get(up.statusCode ?? 0) ?? 0) + 1);
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    out.on("error", (err) => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-      res.end(`proxy: ${err.message}`);
-    });
-    // A client that goes away (e.g. an aborted blocking query) must not leave the upstream request open.
-    res.on("close", () => out.destroy());
-    req.pipe(out);
+    const rec: RecordedRequest = { method: req.method ?? "GET", path: q < 0 ? raw : raw.slice(0, q), query: q < 0 ? "" : raw.slice(q + 1), startedAt: Date.now() };
+    log.push(rec);
+    res.on("finish", () => (rec.endedAt = Date.now()));
+    const forward = () => {
+      if (res.closed || req.socket.destroyed) return; // the client left while its request was held
+      const out = http.request({ host: upstream.hostname, port: upstream.port, method: req.method, path: raw, headers: req.headers, agent }, (up) => {
+        statuses.set(up.statusCode ?? 0, (statuses.get(up.statusCode ?? 0) ?? 0) + 1);
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      out.on("error", (err) => {
+        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+        res.end(`proxy: ${err.message}`);
+      });
+      // A client that goes away (e.g. an aborted blocking query) must not leave the upstream request open.
+      res.on("close", () => out.destroy());
+      req.pipe(out);
+    };
+    const held = opts.hold?.(rec);
+    if (held) void held.then(forward, forward);
+    else forward();
   });
   server.maxConnections = 10_000;
   server.on("connection", (socket: net.Socket) => {

@@ -6,7 +6,7 @@ import { overviewSearch, type OverviewParams } from "@/lib/health/view";
 import { wallScreen, type WallFilter, type WallFirstScreen, type WallScreen } from "@/lib/wall/first-screen";
 import type { DcWatch } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
-import { PROVISIONAL_WAIT_MS, provisionalRows } from "../watch/provisional";
+import { PROVISIONAL_WAIT_MS, provisionalRows, type Provisional } from "../watch/provisional";
 import { getWatchRegistry } from "../wiring";
 
 /**
@@ -69,14 +69,14 @@ function wallScreenOf(watch: DcWatch, filter: WallFilter): WallScreen {
  * lease for the render also starts the watch of a datacenter nobody is viewing yet, so the
  * browser's stream finds it running.
  */
-async function fromSharedWatch<T>(dc: string | undefined, fromWatch: (watch: DcWatch) => T, fromRows: (rows: LiveSummary[]) => T): Promise<T | undefined> {
+async function fromSharedWatch<T>(dc: string | undefined, fromWatch: (watch: DcWatch) => T, fromRows: (p: Provisional) => T): Promise<T | undefined> {
   const lease = getWatchRegistry().acquire(dc);
   try {
     const { watch } = lease;
     if (watch.ready) return fromWatch(watch);
-    const rows = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
+    const early = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
     if (watch.ready) return fromWatch(watch);
-    return rows ? fromRows(rows) : undefined;
+    return early ? fromRows(early) : undefined;
   } finally {
     lease.release();
   }
@@ -87,21 +87,21 @@ export function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen |
   return fromSharedWatch(
     view.dc,
     (watch) => firstScreenOf(watch, view),
-    (rows) => firstScreen(rows, view),
+    (p) => firstScreen(p.rows, view),
   );
 }
 
 /**
  * The wall's first screen (its tiles and totals, `filter` applied), or undefined. `live` says
  * whether the watch was live, so the browser flags a failing watch's last data stale at once;
- * provisional rows were just read from Consul, as live as a first read.
+ * provisional rows are as live as a first read, dated when they were read.
  */
 export function wallFirstScreen(dc: string | undefined, filter: WallFilter): Promise<WallFirstScreen | undefined> {
   const at = () => new Date().toISOString();
   return fromSharedWatch(
     dc,
     (watch) => ({ ...wallScreenOf(watch, filter), at: at(), live: watch.state.status === "live" }),
-    (rows) => ({ ...wallScreen(rows, filter), at: at(), live: true }),
+    (p) => ({ ...wallScreen(p.rows, filter), at: p.at, live: true }),
   );
 }
 

@@ -9,6 +9,7 @@ import {
 import type { DcWatch, WatchEvent } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
 import { registerStream } from "../shutdown";
+import { PROVISIONAL_READ_MS, provisionalRows } from "../watch/provisional";
 import type { WatchLease } from "../watch/registry";
 
 export type StreamScope = { kind: "overview" } | { kind: "service"; name: string };
@@ -114,6 +115,15 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
       send(encoder.encode(`retry: 2000\n\n`));
       send(frame("state", watch.state));
       if (watch.ready) sendSnapshot();
+      else if (scope.kind === "overview") {
+        // A starting watch's first full read takes seconds at 50,000 instances: the provisional
+        // rows (watch/provisional.ts) go out first as a snapshot, and the full one replaces them.
+        void provisionalRows(watch, PROVISIONAL_READ_MS).then((p) => {
+          if (!p || sentSnapshot || watch.ready) return;
+          const early: OverviewSnapshot = { dc: watch.dc ?? null, state: watch.state, services: p.rows, transitions: [] };
+          send(frame("snapshot", early));
+        });
+      }
       const unsubscribe = watch.subscribe((e) => {
         if (e.type === "update") ensureServiceWatch(false);
         onEvent(e);
