@@ -1,3 +1,4 @@
+import { fingerprint } from "./fingerprint";
 import { instanceHealth, instanceKey, serviceHealth } from "./rollup";
 import type { HealthCheck, ServiceHealth, ServiceInstance } from "./types";
 
@@ -10,7 +11,7 @@ import type { HealthCheck, ServiceHealth, ServiceInstance } from "./types";
  */
 export class IncrementalRollup {
   private byService = new Map<string, ServiceInstance[]>();
-  /** Per service, a string that changes when any of its instances changes. */
+  /** Per service, a fingerprint of its instances' JSON: it changes when any of them changes. */
   private signatures = new Map<string, string>();
   private nodeServices = new Map<string, Set<string>>();
   private instanceService = new Map<string, string>();
@@ -35,7 +36,7 @@ export class IncrementalRollup {
     }
     const signatures = new Map<string, string>();
     for (const [name, list] of byService) {
-      const sig = JSON.stringify(list);
+      const sig = fingerprint(JSON.stringify(list));
       signatures.set(name, sig);
       if (this.signatures.get(name) !== sig) changed.add(name);
     }

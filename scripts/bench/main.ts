@@ -80,6 +80,16 @@ async function agentSettled(pid: number | undefined): Promise<number> {
   }
   return Date.now() - start;
 }
+/** Polls /api/readyz (the local watch has data) for at most 3 minutes; returns how long it took. */
+async function untilReady(appUrl: string): Promise<number> {
+  const start = Date.now();
+  while (Date.now() - start < 180_000) {
+    const res = await fetch(`${appUrl}/api/readyz`).catch(() => undefined);
+    if (res?.ok) return Date.now() - start;
+    await sleep(250);
+  }
+  throw new Error("the dashboard's watch did not become ready within 3 minutes");
+}
 const log = (msg: string) => console.error(`[bench] ${msg}`);
 const loadavg = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 
@@ -291,6 +301,9 @@ async function runOnce(o: Options): Promise<RunResult> {
     // Where a cold start's time went: the dashboard's first Consul requests, ms after its start.
     const appStarted = Math.min(...proxy.requests().map((r) => r.startedAt));
     log(`cold start's first Consul requests (start +ms, took ms): ${proxy.requests().slice(0, 8).map((r) => `${r.path} +${r.startedAt - appStarted} ${r.endedAt ? r.endedAt - r.startedAt : "open"}`).join(", ")}`);
+    // "Warm" means the watch has finished its first full read (seconds at 100,000 instances).
+    const fullRead = await untilReady(app.url);
+    log(`the watch's first full read was done ${fullRead} ms after the cold first screen`);
     const firstScreen = async (peer: Peer) => {
       const xs: number[] = [];
       for (let i = 0; i < 5 && b; i++) xs.push(await timeFirstScreen(b, peer.listUrl, peer.firstRowSelector));

@@ -34,6 +34,12 @@ export function describeError(err: unknown): ErrorAnswer {
         return answer("bad_upstream", err.message);
     }
   }
+  // Our own signal, aborted because the browser went away mid-request (Consul's deadlines are ConsulErrors):
+  // nobody reads the answer, and it is not a fault of the server.
+  if (err instanceof Error && err.name === "AbortError") {
+    log.info({ problem: err.message }, "Request cancelled: the client went away");
+    return answer("internal", "The request was cancelled");
+  }
   log.error({ err }, "Unhandled error in route");
   return answer("internal", "Internal error; see the dashboard server's log");
 }

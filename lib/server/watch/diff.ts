@@ -1,13 +1,15 @@
 import "server-only";
 import type { InstanceDetail, InstanceState, LiveSummary, ServiceDetail, Transition } from "@/lib/api/live";
+import { fingerprint } from "@/lib/health/fingerprint";
 import { toServiceSummary } from "@/lib/health/summary";
 import type { InstanceHealth, ServiceHealth } from "@/lib/health/types";
 
-/** What the watch keeps per service between rounds; the JSON strings make change detection cheap. */
+/** What the watch keeps per service between rounds; the summary's JSON and a fingerprint of the instances' make change detection cheap. */
 export interface ServiceEntry {
   detail: ServiceDetail;
   summaryJson: string;
-  detailJson: string;
+  /** fingerprint() of the instances' JSON: the JSON itself was tens of megabytes at 100,000 instances. */
+  detailPrint: string;
 }
 
 export interface RoundDiff {
@@ -77,8 +79,8 @@ export function diffServices(
     };
     // `since` is part of the summary JSON, so a status change always counts as a summary change.
     const summaryJson = JSON.stringify(toSummary(detail));
-    const detailJson = JSON.stringify(detail.instances);
-    entries.set(s.name, { detail, summaryJson, detailJson });
+    const detailPrint = fingerprint(JSON.stringify(detail.instances));
+    entries.set(s.name, { detail, summaryJson, detailPrint });
 
     if (old === undefined) {
       if (!first) {
@@ -89,9 +91,9 @@ export function diffServices(
       continue;
     }
     if (old.summaryJson !== summaryJson) diff.summaryChanged.push(s.name);
-    if (old.summaryJson !== summaryJson || old.detailJson !== detailJson) diff.detailChanged.push(s.name);
+    if (old.summaryJson !== summaryJson || old.detailPrint !== detailPrint) diff.detailChanged.push(s.name);
     if (statusChanged) diff.transitions.push({ at, service: s.name, instance: null, from: old.detail.status, to: s.status });
-    if (old.detailJson !== detailJson) diff.transitions.push(...instanceTransitions(s.name, old.detail.instances, detail.instances, at));
+    if (old.detailPrint !== detailPrint) diff.transitions.push(...instanceTransitions(s.name, old.detail.instances, detail.instances, at));
   }
   return diff;
 }

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { describeError } from "./errors";
+
+describe("describeError", () => {
+  it("answers a request the client cancelled without calling it a server fault in the log", () => {
+    const err = new DOMException("This operation was aborted", "AbortError");
+    expect(describeError(err)).toMatchObject({ status: 500, kind: "internal", message: "The request was cancelled" });
+  });
+
+  it("hides an unknown error behind a generic message", () => {
+    expect(describeError(new Error("secret detail"))).toMatchObject({ status: 500, kind: "internal", message: "Internal error; see the dashboard server's log" });
+  });
+});
