@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { chromiumPath } from "./scripts/browser/chromium";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/browser/chromium";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -18,17 +18,7 @@ export default defineConfig({
     trace: "off",
     launchOptions: {
       executablePath: chromiumPath(),
-      // Debian's Chromium as root in a closed network: no sandbox, no background calls home.
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
 });

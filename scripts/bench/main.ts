@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { SeedApi } from "../consul/seed-api";
-import { chromiumPath } from "../browser/chromium";
+import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
 import { startCountingProxy, type CountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
@@ -271,7 +271,7 @@ async function runOnce(o: Options): Promise<RunResult> {
     cleanups.unshift(async () => log(`RSS peak by phase: ${[...peaks].map(([p, mb]) => `${p} ${Math.round(mb)} MB`).join(", ")}`));
     cleanups.unshift(async () => clearInterval(rssTimer));
 
-    const b = o.browser ? await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] }) : undefined;
+    const b = o.browser ? await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }) : undefined;
     if (b) cleanups.unshift(() => b.close());
 
     const ours: Peer = {

@@ -12,7 +12,7 @@ import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { pollUntil } from "../consul/ports";
 import { SeedApi } from "../consul/seed-api";
-import { chromiumPath } from "../browser/chromium";
+import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 
 const SERVICES = Number(process.env.SOAK_SERVICES ?? 200);
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 3000);
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url } });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+    args: CHROMIUM_ARGS,
   });
   try {
     const consul = new SeedApi(agent.url);

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
-import { chromiumPath, assertChromium } from "../browser/chromium";
+import { CHROMIUM_ARGS, chromiumPath, assertChromium } from "../browser/chromium";
 import { ensureConsulBinary, ROOT } from "../consul/binary";
 import { startDevAgent } from "../consul/dev-agent";
 import { runNextBuild, staleBuildReason } from "../demo/build";
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     // Let the first flaps happen, so the pictures show a bit of everything.
     say("waiting 40 s for the estate to move…");
     await new Promise((r) => setTimeout(r, 40_000));
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     stops.unshift(() => browser.close());
     for (const scheme of ["light", "dark"] as const) {
       const ctx = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 800 }, colorScheme: scheme, reducedMotion: "reduce" });

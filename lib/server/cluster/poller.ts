@@ -61,8 +61,9 @@ export class ClusterPoller {
 
   private async tick(dc: string, s: Slot): Promise<void> {
     if (s.abort.signal.aborted) return;
-    const next = await this.read(dc, s.abort.signal).catch((err: unknown) => failure(err));
-    if (s.abort.signal.aborted) return;
+    // A read cut short because the last viewer left is not a failure worth logging.
+    const next = await this.read(dc, s.abort.signal).catch((err: unknown) => (s.abort.signal.aborted ? undefined : failure(err)));
+    if (s.abort.signal.aborted || !next) return;
     const changed = JSON.stringify({ ...next, checkedAt: null }) !== JSON.stringify({ ...s.health, checkedAt: null });
     s.health = next;
     if (changed) for (const l of s.listeners) l();
