@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeError } from "./errors";
 
 describe("describeError", () => {
-  it("answers a request the client cancelled without calling it a server fault in the log", () => {
+  it("answers a request the client cancelled as cancelled, not as an unknown internal error", () => {
     const err = new DOMException("This operation was aborted", "AbortError");
     expect(describeError(err)).toMatchObject({ status: 500, kind: "internal", message: "The request was cancelled" });
   });
