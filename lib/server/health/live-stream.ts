@@ -9,7 +9,7 @@ import {
 import type { DcWatch, WatchEvent } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
 import { registerStream } from "../shutdown";
-import { PROVISIONAL_READ_MS, provisionalRows } from "../watch/provisional";
+import { PROVISIONAL_READ_MS, provisionalRows, type Provisional } from "../watch/provisional";
 import type { WatchLease } from "../watch/registry";
 
 export type StreamScope = { kind: "overview" } | { kind: "service"; name: string };
@@ -41,6 +41,18 @@ function overviewSnapshotFrame(watch: DcWatch): Uint8Array {
   if (hit?.version === watch.version) return hit.frame;
   const built = { version: watch.version, frame: frame("snapshot", overviewSnapshot(watch)) };
   snapshotFrames.set(watch, built);
+  return built.frame;
+}
+
+/** The early snapshot of provisional rows, shared the same way (per read and watch state) during a cold start. */
+const provisionalFrames = new WeakMap<Provisional, { state: WatchState; frame: Uint8Array }>();
+
+function provisionalSnapshotFrame(watch: DcWatch, p: Provisional): Uint8Array {
+  const hit = provisionalFrames.get(p);
+  if (hit?.state === watch.state) return hit.frame;
+  const early: OverviewSnapshot = { dc: watch.dc ?? null, state: watch.state, services: p.rows, transitions: [] };
+  const built = { state: watch.state, frame: frame("snapshot", early) };
+  provisionalFrames.set(p, built);
   return built.frame;
 }
 
@@ -119,9 +131,7 @@ export function liveStream(lease: WatchLease, scope: StreamScope, abort: AbortSi
         // A starting watch's first full read takes seconds at 50,000 instances: the provisional
         // rows (watch/provisional.ts) go out first as a snapshot, and the full one replaces them.
         void provisionalRows(watch, PROVISIONAL_READ_MS).then((p) => {
-          if (!p || sentSnapshot || watch.ready) return;
-          const early: OverviewSnapshot = { dc: watch.dc ?? null, state: watch.state, services: p.rows, transitions: [] };
-          send(frame("snapshot", early));
+          if (p && !sentSnapshot && !watch.ready) send(provisionalSnapshotFrame(watch, p));
         });
       }
       const unsubscribe = watch.subscribe((e) => {
