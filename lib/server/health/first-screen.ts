@@ -74,7 +74,17 @@ async function fromSharedWatch<T>(dc: string | undefined, fromWatch: (watch: DcW
   try {
     const { watch } = lease;
     if (watch.ready) return fromWatch(watch);
-    const early = await Promise.race([watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]);
+    // A watch that reports Consul failing ends the wait: the provisional read has a long deadline
+    // (Consul may take seconds to build it), and a silent Consul must not hold every render that long.
+    let unsubscribe = () => {};
+    const failing = new Promise<undefined>((resolve) => {
+      if (watch.state.status !== "starting") return resolve(undefined);
+      unsubscribe = watch.subscribe((e) => {
+        if (e.type === "state" && e.state.status !== "starting") resolve(undefined);
+      });
+    });
+    // `failing` first: a watch already failing wins over provisional rows already read.
+    const early = await Promise.race([failing, watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]).finally(() => unsubscribe());
     if (watch.ready) return fromWatch(watch);
     return early ? fromRows(early) : undefined;
   } finally {
