@@ -171,3 +171,13 @@ describe("Consul limits", () => {
     expect(parseConfig({ DASHBOARD_CONSUL_MAX_CONNECTIONS: "40" }).limits.maxServiceWatches).toBe(22);
   });
 });
+
+describe("heap growth", () => {
+  it("caps V8's heap growth at 50 % by default, takes 0 (V8's own rule) to 400, and names the variable when out of range", () => {
+    expect(parseConfig({}).heapGrowthPercent).toBe(50);
+    expect(parseConfig({ DASHBOARD_HEAP_GROWTH_PERCENT: "0" }).heapGrowthPercent).toBe(0);
+    expect(parseConfig({ DASHBOARD_HEAP_GROWTH_PERCENT: "120" }).heapGrowthPercent).toBe(120);
+    expect(() => parseConfig({ DASHBOARD_HEAP_GROWTH_PERCENT: "401" })).toThrow(/DASHBOARD_HEAP_GROWTH_PERCENT: must be between 0 and 400/);
+    expect(() => parseConfig({ DASHBOARD_HEAP_GROWTH_PERCENT: "1.5" })).toThrow(/DASHBOARD_HEAP_GROWTH_PERCENT: must be a whole number of percent/);
+  });
+});

@@ -107,6 +107,8 @@ const envSchema = z.object({
   DASHBOARD_CONSUL_TIMEOUT_SECONDS: seconds(1, 120).optional(),
   DASHBOARD_CONSUL_MAX_CONNECTIONS: whole("connections", 8, 190).optional(),
   DASHBOARD_MAX_SERVICE_WATCHES: whole("watches", 0, 1000).optional(),
+  // How far V8 lets the heap grow past what was live after its last full collection, in percent; 0 = V8's own rule.
+  DASHBOARD_HEAP_GROWTH_PERCENT: whole("percent", 0, 400).optional(),
 
   // --- KV history and the lasting audit (see README "KV history") ---
   // Prefixes watched for changes made outside the dashboard (comma-separated; "" = none).
@@ -152,6 +154,8 @@ export interface Config {
   limits: ConsulLimits;
   /** KV history, the audit and where they are kept. */
   history: HistoryConfig;
+  /** V8's heap growth past the live heap, in percent (0: V8's own dynamic rule); see lib/server/heap.ts. */
+  heapGrowthPercent: number;
 }
 
 export interface HistoryConfig {
@@ -405,8 +409,12 @@ export function parseConfig(env: Env): Config {
     logLevel: e.DASHBOARD_LOG_LEVEL ?? "info",
     limits: consulLimits(e.DASHBOARD_CONSUL_TIMEOUT_SECONDS, e.DASHBOARD_CONSUL_MAX_CONNECTIONS, e.DASHBOARD_MAX_SERVICE_WATCHES),
     history: parseHistory(e),
+    heapGrowthPercent: e.DASHBOARD_HEAP_GROWTH_PERCENT ?? DEFAULT_HEAP_GROWTH_PERCENT,
   };
 }
+
+/** Measured at 10,000 services × 10 instances: see lib/server/heap.ts. */
+const DEFAULT_HEAP_GROWTH_PERCENT = 50;
 
 /** Consul's own default kv_max_value_size. */
 const CONSUL_KV_MAX_VALUE_BYTES = 512 * 1024;

@@ -3,6 +3,7 @@ import { prepareSessions } from "./auth/operator";
 import { warnIfServerTokenWrites } from "./auth/server-token";
 import { ConfigError, getConfig } from "./config";
 import { getConsulClient } from "./consul";
+import { applyHeapGrowth } from "./heap";
 import { log } from "./log";
 import { installShutdown } from "./shutdown";
 import { getHistory, recordHistory } from "./history/recorder";
@@ -88,9 +89,10 @@ export function warmOverviewPage(): void {
   }, 0);
 }
 
-/** Next.js start-up (instrumentation): check the configuration and session key, drain on SIGTERM, warn about a writing server token, warm the local watch and the overview, start the KV history watches. */
+/** Next.js start-up (instrumentation): check the configuration and session key, set the heap's growth, drain on SIGTERM, warn about a writing server token, warm the local watch and the overview, start the KV history watches. */
 export function startServer(): void {
   checkConfigOrExit();
+  applyHeapGrowth(getConfig().heapGrowthPercent);
   prepareSessions();
   installShutdown(async () => {
     // Synchronously, first: Next exits as soon as its server has closed.
