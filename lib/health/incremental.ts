@@ -14,7 +14,8 @@ export class IncrementalRollup {
   /** Per service, a fingerprint of its instances' JSON: it changes when any of them changes. */
   private signatures = new Map<string, string>();
   private nodeServices = new Map<string, Set<string>>();
-  private instanceService = new Map<string, string>();
+  /** Node → instance ID → service. Nested, not keyed by node + ID: 100,000 joined keys weighed ~8 MB. */
+  private instanceService = new Map<string, Map<string, string>>();
   private instancesRef: readonly ServiceInstance[] | undefined;
 
   private checks = new Map<string, HealthCheck>();
@@ -46,7 +47,9 @@ export class IncrementalRollup {
     this.nodeServices = new Map();
     this.instanceService = new Map();
     for (const i of instances) {
-      this.instanceService.set(instanceKey(i.node, i.id), i.service);
+      let ids = this.instanceService.get(i.node);
+      if (!ids) this.instanceService.set(i.node, (ids = new Map()));
+      ids.set(i.id, i.service);
       let set = this.nodeServices.get(i.node);
       if (!set) this.nodeServices.set(i.node, (set = new Set()));
       set.add(i.service);
@@ -123,7 +126,7 @@ export class IncrementalRollup {
     if (c.serviceId === "") {
       for (const s of this.nodeServices.get(c.node) ?? []) affected.add(s);
     } else {
-      const s = this.instanceService.get(instanceKey(c.node, c.serviceId));
+      const s = this.instanceService.get(c.node)?.get(c.serviceId);
       if (s !== undefined) affected.add(s);
     }
   }

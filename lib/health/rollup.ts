@@ -35,9 +35,12 @@ function toProblem(check: HealthCheck): InstanceProblem | null {
   };
 }
 
+const NO_CHECKS = Object.freeze([]) as unknown as HealthCheck[];
+
 /** Health of one instance from the checks that apply to it (its node's and its own). */
 export function instanceHealth(instance: ServiceInstance, nodeChecks: HealthCheck[], serviceChecks: HealthCheck[]): InstanceHealth {
-  const checks = [...nodeChecks, ...serviceChecks];
+  // Most instances of the overview's rollup have no check on record (only non-passing ones are read): one shared empty list.
+  const checks = nodeChecks.length + serviceChecks.length === 0 ? NO_CHECKS : [...nodeChecks, ...serviceChecks];
   const problems = checks.map(toProblem).filter((p): p is InstanceProblem => p !== null);
   const maint = problems.find((p) => p.maintenance && p.status === "critical");
   return {

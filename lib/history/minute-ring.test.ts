@@ -48,4 +48,56 @@ describe("MinuteRing", () => {
     expect(MinuteRing.restore(snap, 2).entries()).toEqual([[13, 3]]);
     expect(MinuteRing.restore(snap, 8).latestMinute).toBe(13);
   });
+
+  it("allocates no slots while it holds one unbroken run of equal values, and behaves the same once it does", () => {
+    const r = new MinuteRing(1440, Math.max, "byte");
+    for (let m = 1000; m < 4000; m++) r.set(m, 1);
+    r.set(3999, 1);
+    expect(r.allocated).toBe(false);
+    expect(r.get(3999 - 1439)).toBe(1);
+    expect(r.get(3999 - 1440)).toBe(0);
+    expect(r.entries()).toHaveLength(1440);
+    expect(Array.from(r.snapshot().values).every((v) => v === 1)).toBe(true);
+    r.set(4000, 3);
+    expect(r.allocated).toBe(true);
+    expect(r.entries().at(-2)).toEqual([3999, 1]);
+    expect(r.entries().at(-1)).toEqual([4000, 3]);
+  });
+
+  it("gives what a plain per-minute table gives, for any sequence of writes", () => {
+    // A small deterministic generator (no Math.random): the same sequences every run.
+    let seed = 42;
+    const next = (n: number) => {
+      // xorshift32
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    for (const combine of [Math.max, (_old: number, v: number) => v]) {
+      for (let round = 0; round < 200; round++) {
+        const cap = 1 + next(6);
+        const ring = new MinuteRing(cap, combine, "byte");
+        const table = new Map<number, number>();
+        let latest = -1;
+        let minute = next(10);
+        for (let step = 0; step < 30; step++) {
+          minute = Math.max(0, minute + [0, 1, 1, 1, 2, -1, -3, 7][next(8)]!);
+          const value = [1, 1, 1, 2, 3, 0][next(6)]!;
+          ring.set(minute, value);
+          // The reference: older than the window is ignored; a new latest clears the minutes skipped.
+          if (!(latest >= 0 && minute <= latest - cap)) {
+            if (minute > latest) {
+              for (let m = latest + 1; m < minute; m++) table.delete(m);
+              table.set(minute, value);
+              latest = minute;
+            } else table.set(minute, combine(table.get(minute) ?? 0, value));
+          }
+          const expected = [...table].filter(([m, v]) => v !== 0 && m > latest - cap).sort((a, b) => a[0] - b[0]);
+          expect(ring.entries()).toEqual(expected);
+          expect(ring.latestMinute).toBe(latest);
+        }
+      }
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { Interner } from "@/lib/health/interner";
 import { nameProblem } from "@/lib/health/names";
 import type { NodeAddress } from "@/lib/health/nodes";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
@@ -42,9 +43,9 @@ export function fromUiNodes(nodes: ReturnType<typeof ConsulUiNodes.parse>): Heal
 }
 
 /** Every service instance of a datacenter from the membership-only read of /v1/internal/ui/nodes. */
-export function instancesFromUiNodes(nodes: ReturnType<typeof ConsulUiNodeServices.parse>): ServiceInstance[] {
+export function instancesFromUiNodes(nodes: ReturnType<typeof ConsulUiNodeServices.parse>, intern?: Interner): ServiceInstance[] {
   const instances: ServiceInstance[] = [];
-  for (const node of nodes) for (const s of node.Services) instances.push(toInstance(node, s));
+  for (const node of nodes) for (const s of node.Services) instances.push(toInstance(node, s, intern));
   return instances;
 }
 
@@ -55,11 +56,12 @@ export async function readPublicHealth(client: ConsulClient, opts: ReadOptions =
   const checks = new Map<string, HealthCheck>();
   // A name no Consul URL can carry (Consul registers "a/b" or "..") cannot be read one by one: skipped.
   const names = Object.keys(services.data).filter((n) => nameProblem(n) === null);
+  const intern = new Interner();
   const worker = async () => {
     for (let name = names.shift(); name !== undefined; name = names.shift()) {
       const { data } = await client.getJson(consulPath("health", "service", name), ConsulServiceEntries, opts);
       for (const entry of data) {
-        instances.push(toInstance(entry.Node, entry.Service));
+        instances.push(toInstance(entry.Node, entry.Service, intern));
         // Node checks come once per instance on that node: keep one of each.
         for (const c of entry.Checks) checks.set(`${c.Node}\u0000${c.CheckID}`, toHealthCheck(c));
       }

@@ -1,5 +1,6 @@
 import "server-only";
 import { nextBlockingIndex } from "@/lib/consul/blocking-index";
+import { Interner } from "@/lib/health/interner";
 import type { NodeAddress } from "@/lib/health/nodes";
 import type { ServiceInstance } from "@/lib/health/types";
 import type { ConsulClient } from "./client";
@@ -93,6 +94,8 @@ export async function readInstancesInSlices(
   );
   const parts: ServiceInstance[][] = new Array<ServiceInstance[]>(queue.length);
   let filteredByAcls = services.meta.filteredByAcls || nodes.meta.filteredByAcls;
+  // One for the whole read: a service's instances sit on nodes of different slices.
+  const intern = new Interner();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < queue.length; i = next++) {
@@ -103,7 +106,7 @@ export async function readInstancesInSlices(
       if (stray) {
         throw new ConsulError("parse", `Consul ignored the node filter of ${UI_NODES} (node ${stray.Node} came back)`, undefined, UI_NODES);
       }
-      parts[i] = instancesFromUiNodes(r.data);
+      parts[i] = instancesFromUiNodes(r.data, intern);
       if (r.meta.filteredByAcls) filteredByAcls = true;
     }
   };
@@ -160,7 +163,7 @@ export function membershipReader(client: ConsulClient, dc: string | undefined, s
           const r = await client.getJson(UI_NODES, ConsulUiNodeServices, { dc, stale: true, signal, ...MEMBERSHIP_DEADLINES });
           // Its index is the highest of the whole catalog, so any later registration moves catalog/services past it.
           return {
-            instances: instancesFromUiNodes(r.data),
+            instances: instancesFromUiNodes(r.data, new Interner()),
             nodes: r.data.map(toNodeAddress),
             index: nextBlockingIndex("0", r.meta.index),
             filteredByAcls: r.meta.filteredByAcls,

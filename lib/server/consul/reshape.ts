@@ -1,4 +1,5 @@
 import "server-only";
+import { type Interner, NO_META } from "@/lib/health/interner";
 import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
 import type { ConsulAgentService, ConsulHealthCheck } from "./schemas";
 
@@ -16,15 +17,21 @@ export function toHealthCheck(c: ConsulHealthCheck): HealthCheck {
   };
 }
 
-export function toInstance(node: { Node: string; Address: string }, s: ConsulAgentService): ServiceInstance {
+/** One instance; with an interner (one per read of the catalog), equal names and tag lists are shared. */
+export function toInstance(node: { Node: string; Address: string }, s: ConsulAgentService, intern?: Interner): ServiceInstance {
   return {
-    node: node.Node,
+    node: intern ? intern.str(node.Node) : node.Node,
     id: s.ID,
-    service: s.Service,
+    service: intern ? intern.str(s.Service) : s.Service,
     // An empty service address means "the node's address", as in Consul's DNS answers.
     address: s.Address || node.Address,
     port: s.Port ?? 0,
-    tags: s.Tags,
-    meta: s.Meta,
+    tags: intern ? intern.list(s.Tags) : s.Tags,
+    meta: hasKeys(s.Meta) ? s.Meta : NO_META,
   };
+}
+
+function hasKeys(o: Record<string, string>): boolean {
+  for (const _ in o) return true;
+  return false;
 }
