@@ -35,7 +35,8 @@ export function getWatchRegistry(): WatchRegistry {
       recordHistory,
       config.limits.maxServiceWatches,
       // A new watch first reads the provisional overview (two small reads), then the full catalog.
-      beforeFirstRead,
+      // The heap's growth cap starts with that full read (see lib/server/heap.ts).
+      (watch) => beforeFirstRead(watch).finally(() => applyHeapGrowth(config.heapGrowthPercent)),
     );
   }
   return g[KEY];
@@ -89,10 +90,9 @@ export function warmOverviewPage(): void {
   }, 0);
 }
 
-/** Next.js start-up (instrumentation): check the configuration and session key, set the heap's growth, drain on SIGTERM, warn about a writing server token, warm the local watch and the overview, start the KV history watches. */
+/** Next.js start-up (instrumentation): check the configuration and session key, drain on SIGTERM, warn about a writing server token, warm the local watch and the overview, start the KV history watches. */
 export function startServer(): void {
   checkConfigOrExit();
-  applyHeapGrowth(getConfig().heapGrowthPercent);
   prepareSessions();
   installShutdown(async () => {
     // Synchronously, first: Next exits as soon as its server has closed.
