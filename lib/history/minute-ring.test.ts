@@ -100,4 +100,26 @@ describe("MinuteRing", () => {
       }
     }
   });
+
+  it("gives its run while it has no slots, and a ring rebuilt from that run reads the same", () => {
+    const r = new MinuteRing(10, Math.max, "byte");
+    expect(r.run()).toBeUndefined();
+    for (let m = 100; m <= 130; m++) r.set(m, 2);
+    const run = r.run();
+    expect(run).toEqual({ latest: 130, from: 100, value: 2 });
+    expect(MinuteRing.fromRun(run!, 10, Math.max, "byte").entries()).toEqual(r.entries());
+    expect(MinuteRing.fromRun(run!, 3, Math.max, "byte").entries()).toEqual([
+      [128, 2],
+      [129, 2],
+      [130, 2],
+    ]);
+    const again = MinuteRing.fromRun(run!, 10, Math.max, "byte");
+    again.set(131, 3);
+    expect(again.entries().slice(-2)).toEqual([
+      [130, 2],
+      [131, 3],
+    ]);
+    r.set(131, 3);
+    expect(r.run()).toBeUndefined();
+  });
 });

@@ -94,6 +94,26 @@ export class MinuteRing {
     return { latest: this.latest, values: this.slots ?? this.fill(this.allocate()) };
   }
 
+  /** The run the ring holds while it has no slots (minutes `from`..latest hold `value`), else undefined. */
+  run(): { latest: number; from: number; value: number } | undefined {
+    return this.slots || this.latest < 0 ? undefined : { latest: this.latest, from: this.runFrom, value: this.runValue };
+  }
+
+  /** Rebuilds a ring that holds one run, as `run()` gave it, also into a different capacity. */
+  static fromRun(
+    run: { latest: number; from: number; value: number },
+    capacity: number,
+    combine?: (a: number, b: number) => number,
+    width?: "byte" | "word",
+  ): MinuteRing {
+    const ring = new MinuteRing(capacity, combine, width);
+    if (run.latest < 0) return ring;
+    ring.latest = run.latest;
+    ring.runFrom = Math.min(run.latest, Math.max(run.from, run.latest - capacity + 1));
+    ring.runValue = run.value;
+    return ring;
+  }
+
   /** Rebuilds a ring from a snapshot, also into a different capacity. */
   static restore(
     data: { latest: number; values: ArrayLike<number> },

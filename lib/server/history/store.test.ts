@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -58,6 +58,39 @@ describe("HistoryStore", () => {
     await again.load("dc 1/ü");
     expect(again.serviceSeries("dc 1/ü", "pay")).toEqual(h.serviceSeries("dc 1/ü", "pay"));
     expect(again.datacenterSeries("dc 1/ü")).toEqual(h.datacenterSeries("dc 1/ü"));
+  });
+
+  it("writes a service whose status never changed as its run, and reads files written before runs", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "hist-"));
+    const c = clock(9_000 * MIN);
+    const h = new HistoryStore(dir, 60, c.now);
+    for (let i = 0; i < 5; i++) {
+      h.record("dc1", [{ name: "calm", status: "OK" }, { name: "flappy", status: i % 2 ? "DOWN" : "OK" }]);
+      c.advance(MIN);
+    }
+    await h.flush();
+    const file = JSON.parse(readFileSync(path.join(dir, "history-dc1.json"), "utf8"));
+    expect(file.version).toBe(2);
+    expect(file.services.calm).toEqual({ latest: 9_004, from: 9_000, value: 1 });
+    expect(typeof file.services.flappy.codes).toBe("string");
+    const again = new HistoryStore(dir, 60, c.now);
+    await again.load("dc1");
+    for (const name of ["calm", "flappy"]) expect(again.serviceSeries("dc1", name)).toEqual(h.serviceSeries("dc1", name));
+
+    // A version 1 file: every service as its slots.
+    const slots = (codes: number[]) => Buffer.from(Uint8Array.from({ length: 60 }, (_, i) => codes[i] ?? 0)).toString("base64");
+    const words = Buffer.from(new Uint32Array(60).buffer).toString("base64");
+    writeFileSync(
+      path.join(dir, "history-dc1.json"),
+      JSON.stringify({ version: 1, totals: { latest: 61, OK: words, DEGRADED: words, DOWN: words }, services: { old: { latest: 61, codes: slots([0, 3, 1]) } } }),
+    );
+    const v1 = new HistoryStore(dir, 60, c.now);
+    await v1.load("dc1");
+    // Slot = minute % 60: minute 61 is slot 1 (DOWN), minute 2 is slot 2 (OK).
+    expect(v1.serviceSeries("dc1", "old")).toEqual([
+      { t: 2 * MIN, status: "OK" },
+      { t: 61 * MIN, status: "DOWN" },
+    ]);
   });
 
   it("ignores a corrupt file instead of failing", async () => {

@@ -13,10 +13,21 @@ const CODE: Record<ServiceStatus, number> = { OK: 1, DEGRADED: 2, DOWN: 3 };
 const STATUS: Record<number, ServiceStatus> = { 1: "OK", 2: "DEGRADED", 3: "DOWN" };
 const lastWins = (_old: number, next: number) => next;
 
+/** A service's ring: its slots (base64), or, for a ring that is one run (version 2), the run's bounds. */
+const ServiceSlots = z.object({ latest: z.number().int(), codes: z.string() });
+const ServiceRun = z
+  .object({ latest: z.number().int(), from: z.number().int(), value: z.number().int().min(0).max(3) })
+  .refine((r) => r.from <= r.latest, { message: "a run ends before it starts" });
+
+/**
+ * Version 2 stores a service whose status has not changed as its run (a few bytes instead of
+ * 1,920 characters of base64: ~19 MB of JSON every 30 s at 10,000 services); version 1 files
+ * (slots only) still load.
+ */
 const FileSchema = z.object({
-  version: z.literal(1),
+  version: z.union([z.literal(1), z.literal(2)]),
   totals: z.object({ latest: z.number().int(), OK: z.string(), DEGRADED: z.string(), DOWN: z.string() }),
-  services: z.record(z.string(), z.object({ latest: z.number().int(), codes: z.string() })),
+  services: z.record(z.string(), z.union([ServiceSlots, ServiceRun])),
 });
 
 class DatacenterHistory {
@@ -117,9 +128,9 @@ export class HistoryStore {
   private serialize(h: DatacenterHistory): string {
     const b64 = (r: MinuteRing) => Buffer.from(r.snapshot().values.buffer).toString("base64");
     const body: z.input<typeof FileSchema> = {
-      version: 1,
+      version: 2,
       totals: { latest: h.totals.OK.latestMinute, OK: b64(h.totals.OK), DEGRADED: b64(h.totals.DEGRADED), DOWN: b64(h.totals.DOWN) },
-      services: Object.fromEntries([...h.services].map(([name, r]) => [name, { latest: r.latestMinute, codes: b64(r) }])),
+      services: Object.fromEntries([...h.services].map(([name, r]) => [name, r.run() ?? { latest: r.latestMinute, codes: b64(r) }])),
     };
     return JSON.stringify(body);
   }
@@ -187,7 +198,11 @@ export class HistoryStore {
       h.totals[st] = MinuteRing.restore({ latest: f.totals.latest, values: words(f.totals[st]) }, this.minutes, lastWins);
     }
     for (const [name, s] of Object.entries(f.services)) {
-      h.services.set(name, MinuteRing.restore({ latest: s.latest, values: Buffer.from(s.codes, "base64") }, this.minutes, Math.max, "byte"));
+      const ring =
+        "codes" in s
+          ? MinuteRing.restore({ latest: s.latest, values: Buffer.from(s.codes, "base64") }, this.minutes, Math.max, "byte")
+          : MinuteRing.fromRun(s, this.minutes, Math.max, "byte");
+      h.services.set(name, ring);
     }
     this.dcs.set(dc, h);
   }
