@@ -3,6 +3,7 @@ import { pollUntil } from "../scripts/consul/ports";
 import { SeedApi } from "../scripts/consul/seed-api";
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { expectHydrated } from "./support/hydration";
 
 test.describe("datacenters", () => {
   test.describe.configure({ timeout: 120_000 });
@@ -35,6 +36,8 @@ test.describe("datacenters", () => {
       await expect(switcher.locator("option")).toHaveText(["dc1", "dc2"], { timeout: 2_000 });
     }).toPass({ timeout: 45_000 });
 
+    // The switcher is in the server's HTML: a choice made before React has hydrated it would go nowhere.
+    await expectHydrated(switcher);
     await switcher.selectOption("dc2");
     await expect(page).toHaveURL(/dc=dc2/);
     await overview.expectService(`${p}-far`, "0/1", "DOWN");

@@ -74,11 +74,20 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
       const p = new KvPage(page);
       const base = app.url;
 
-      // An unknown token is refused in Consul's words.
-      await page.goto(`${base}/sign-in`);
+      // An unknown token is refused in Consul's words. It is typed before the page's scripts have
+      // run (held back here, as on a slow phone): what was typed is kept and is what gets sent.
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${base}/sign-in`, { waitUntil: "commit" });
       await page.getByLabel("Consul token").fill("00000000-0000-0000-0000-000000000000");
+      release();
       await p.button("Sign in").click();
       await expect(p.alert).toContainText("ACL not found");
+      await page.unrouteAll();
 
       await page.getByLabel("Consul token").fill(reader.SecretID);
       await p.button("Sign in").click();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { callApi } from "@/components/data/call-api";
 import { Button, ErrorText, Notice } from "./kv-ui";
@@ -27,6 +27,15 @@ export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wa
   const [keepSignedIn, setKeepSignedIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const tokenInput = useRef<HTMLInputElement>(null);
+  const keepInput = useRef<HTMLInputElement>(null);
+
+  // The form is in the server's HTML: what was typed or ticked before React hydrated it (a slow
+  // phone) stays on screen, so it is taken over here rather than left behind a disabled button.
+  useEffect(() => {
+    if (tokenInput.current?.value) setToken(tokenInput.current.value);
+    if (keepInput.current?.checked) setKeepSignedIn(true);
+  }, []);
 
   async function signIn(e: React.FormEvent) {
     e.preventDefault();
@@ -70,6 +79,7 @@ export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wa
         <label className="block text-sm">
           Token (SecretID)
           <input
+            ref={tokenInput}
             type="password"
             autoComplete="off"
             aria-label="Consul token"
@@ -79,7 +89,7 @@ export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wa
           />
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={keepSignedIn} onChange={(e) => setKeepSignedIn(e.target.checked)} />
+          <input ref={keepInput} type="checkbox" checked={keepSignedIn} onChange={(e) => setKeepSignedIn(e.target.checked)} />
           Keep me signed in on this display (a wall screen: {wallHours} hours)
         </label>
         <Button tone="primary" type="submit" disabled={busy || token.trim() === ""}>

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import { kvHref } from "../../lib/kv/key";
+import { expectHydrated } from "../support/hydration";
 
 /** The KV browser and editor, as an operator sees it. */
 export class KvPage {
@@ -8,11 +9,13 @@ export class KvPage {
   async openKey(key: string): Promise<void> {
     await this.page.goto(kvHref(key, "key"));
     await expect(this.page.getByTestId("full-key")).toHaveText(key);
+    await expectHydrated(this.page.getByTestId("full-key"));
   }
 
   async openFolder(prefix: string): Promise<void> {
     await this.page.goto(kvHref(prefix, "folder"));
     await expect(this.folderTable).toBeVisible();
+    await expectHydrated(this.folderTable);
   }
 
   get folderTable(): Locator {
