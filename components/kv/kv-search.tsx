@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
 import { kvHref } from "@/lib/kv/key";
 import { LoadError } from "@/components/ui/load-error";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { useAllKeys } from "./use-kv";
 
@@ -13,6 +14,10 @@ const SHOWN = 50;
 export function KvSearch() {
   const [text, setText] = useState("");
   const [active, setActive] = useState(false);
+  const input = useTypedBeforeHydration("", (typed) => {
+    setActive(true);
+    setText(typed);
+  });
   const deferred = useDeferredValue(text.trim().toLowerCase());
   const keys = useAllKeys("", active);
   const { matches, total } = useMemo(() => {
@@ -31,6 +36,7 @@ export function KvSearch() {
   return (
     <div className="relative w-full max-w-md">
       <input
+        ref={input}
         type="search"
         aria-label="Search keys"
         data-page-search

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { callApi } from "@/components/data/call-api";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 import { Button, ErrorText, Notice } from "./kv-ui";
 
 interface SignInFormProps {
@@ -27,13 +28,11 @@ export function SignInForm({ signedInAs, next, endedMessage, readsNeedSignIn, wa
   const [keepSignedIn, setKeepSignedIn] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const tokenInput = useRef<HTMLInputElement>(null);
-  const keepInput = useRef<HTMLInputElement>(null);
-
   // The form is in the server's HTML: what was typed or ticked before React hydrated it (a slow
-  // phone) stays on screen, so it is taken over here rather than left behind a disabled button.
+  // phone) stays on screen, so it is taken over rather than left behind a disabled button.
+  const tokenInput = useTypedBeforeHydration("", setToken);
+  const keepInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    if (tokenInput.current?.value) setToken(tokenInput.current.value);
     if (keepInput.current?.checked) setKeepSignedIn(true);
   }, []);
 

@@ -11,6 +11,7 @@ import { NODE_STATUSES, type NodeStatus } from "@/lib/api/nodes";
 import { filterAndSortNodes, nodesSearch, parseNodesParams, NODE_SORT_KEYS, type NodeSortKey, type NodesParams } from "@/lib/health/node-view";
 import { NodeList } from "./node-list";
 import { useNodes } from "./use-nodes";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
 const SORT_LABELS: Record<NodeSortKey, string> = { problems: "Problems first", name: "Name", instances: "Instance count", unhealthy: "Unhealthy instances" };
 
@@ -29,6 +30,7 @@ export function NodesView() {
     return c;
   }, [all]);
   const update = (next: Partial<NodesParams>) => window.history.replaceState(null, "", `/nodes${nodesSearch({ ...params, ...next })}`);
+  const search = useTypedBeforeHydration(params.q, (q) => update({ q }));
 
   return (
     <main className="mx-auto max-w-7xl space-y-4 p-6">
@@ -51,7 +53,7 @@ export function NodesView() {
       <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Search node, address or service</span>
-          <input type="search" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
+          <input ref={search} type="search" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
         </label>
         <FilterSelect
           label="Node status"

@@ -3,6 +3,7 @@
 import { SERVICE_STATUSES } from "@/lib/api/overview";
 import type { OverviewParams, SortKey } from "@/lib/health/view";
 import { FilterSelect, plainOptions } from "@/components/ui/filter-select";
+import { useTypedBeforeHydration } from "@/components/ui/use-typed-before-hydration";
 
 /** Worst first, as the list sorts by default. */
 const STATUS_OPTIONS = [...SERVICE_STATUSES].reverse();
@@ -25,11 +26,13 @@ export function OverviewFilters({
   tags: string[];
   onChange: (next: Partial<OverviewParams>) => void;
 }) {
+  const search = useTypedBeforeHydration(params.q, (q) => onChange({ q }));
   return (
     <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
       <label className="flex w-full flex-col gap-1 sm:w-auto">
         <span className="text-muted">Search name or tag</span>
         <input
+          ref={search}
           type="search"
           data-page-search
           aria-keyshortcuts="/"
