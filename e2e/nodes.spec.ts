@@ -1,4 +1,5 @@
 import { expect, test, uniq } from "./support/fixtures";
+import { expectHydrated, pressUntilFocused } from "./support/hydration";
 
 test.describe("nodes", () => {
   test("a failing node check makes the node critical and its instances unhealthy; the node page names what it takes down", async ({ page, agent, consul }) => {
@@ -37,8 +38,14 @@ test.describe("nodes", () => {
     await expect(row(n1).getByTestId("node-unhealthy")).toHaveText("2");
     await expect(table.getByRole("rowheader")).toHaveText([n1, n2]);
     // Status filter and sort live in the URL.
+    // The list is in the server's HTML: a choice made before React has hydrated the select would go nowhere.
+    await expectHydrated(page.getByLabel("Node status"));
     await page.getByLabel("Node status").selectOption("critical");
     await expect(page).toHaveURL(/status=critical/);
+    // "/" focuses the page's search here too.
+    const search = page.getByRole("searchbox", { name: "Search node, address or service" });
+    await pressUntilFocused(page, "/", search);
+    await expect(search).toHaveValue(p);
     await expect(table.getByRole("rowheader")).toHaveText([n1]);
 
     // The service page shows the instance unhealthy and links to its node; the node page links back.

@@ -53,7 +53,7 @@ export function NodesView() {
       <form role="search" className="flex flex-wrap items-end gap-3 text-sm" onSubmit={(e) => e.preventDefault()}>
         <label className="flex flex-col gap-1">
           <span className="text-muted">Search node, address or service</span>
-          <input ref={search} type="search" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
+          <input ref={search} type="search" data-page-search aria-keyshortcuts="/" className="w-64 rounded border border-line-strong bg-surface px-2 py-1" value={params.q} onChange={(e) => update({ q: e.target.value })} />
         </label>
         <FilterSelect
           label="Node status"

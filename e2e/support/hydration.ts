@@ -1,4 +1,4 @@
-import { expect, type Locator } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Waits until React has hydrated `target`: a page's server-rendered HTML shows before its
@@ -12,4 +12,16 @@ export async function expectHydrated(target: Locator, timeout = 15_000): Promise
       timeout,
     })
     .toBe(true);
+}
+
+/**
+ * Presses `key` until `target` has the focus. Keyboard shortcuts are attached when the header
+ * hydrates, which can come after the page content a test waits for; a key pressed before then
+ * goes nowhere. A press is repeated only while the target does not have the focus.
+ */
+export async function pressUntilFocused(page: Page, key: string, target: Locator, timeout = 15_000): Promise<void> {
+  await expect(async () => {
+    if (!(await target.evaluate((el) => el === document.activeElement))) await page.keyboard.press(key);
+    await expect(target).toBeFocused({ timeout: 1_000 });
+  }).toPass({ timeout });
 }
