@@ -3,6 +3,7 @@ import { startDevAgent } from "../scripts/consul/dev-agent";
 import { SeedApi } from "../scripts/consul/seed-api";
 import { KvPage } from "./pages/kv-page";
 import { expect, test, uniq } from "./support/kv-fixtures";
+import { holdScripts } from "./support/hydration";
 
 const json = (origin: string) => ({ origin, "content-type": "application/json" });
 
@@ -76,12 +77,7 @@ test.describe("KV access: read-only mode, same-origin writes, ACL tokens, audit"
 
       // An unknown token is refused in Consul's words. It is typed before the page's scripts have
       // run (held back here, as on a slow phone): what was typed is kept and is what gets sent.
-      let release = () => {};
-      const held = new Promise<void>((r) => (release = r));
-      await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      const release = await holdScripts(page);
       await page.goto(`${base}/sign-in`, { waitUntil: "commit" });
       await page.getByLabel("Consul token").fill("00000000-0000-0000-0000-000000000000");
       release();

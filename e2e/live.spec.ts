@@ -1,5 +1,6 @@
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { holdScripts } from "./support/hydration";
 
 test.describe("live overview", () => {
   test("a check going critical shows DEGRADED in the open page without a reload", async ({ page, consul }) => {
@@ -47,12 +48,7 @@ test.describe("live overview", () => {
     const overview = new OverviewPage(page);
     // The search is typed before the page's scripts have run (held back, as on a slow phone): once
     // they run, the list is filtered by what is in the box, and the URL says so.
-    let release = () => {};
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdScripts(page);
     await page.goto("/", { waitUntil: "commit" });
     await overview.search.fill(p);
     release();

@@ -25,3 +25,17 @@ export async function pressUntilFocused(page: Page, key: string, target: Locator
     await expect(target).toBeFocused({ timeout: 1_000 });
   }).toPass({ timeout });
 }
+
+/**
+ * Holds back the page's scripts (as a slow phone would see them arrive) until the returned
+ * function is called, so a test can act on the server-rendered HTML before hydration.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/_next\/static\/.*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
