@@ -17,6 +17,7 @@ import { startDevAgent } from "../consul/dev-agent";
 import { SeedApi } from "../consul/seed-api";
 import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
+import { timeFirstScreen as measureFirstScreen } from "./first-screen-timer";
 import { startCountingProxy, type CountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
 import { openSse, type SseClient } from "./sse-client";
@@ -151,37 +152,13 @@ interface Peer {
 const FLIP_SERVICES = 10;
 const BROWSER_GAP_MS = 2_500;
 
-/**
- * Navigation → the first `selector` painted, on the page's own clock (performance.now() is 0 at
- * navigation start): an init script notes when the first match enters the DOM and then when
- * the next frame has been painted (requestAnimationFrame, then a task). The same for both
- * products; Playwright's own polling, which lags under load, is not part of the figure.
- */
+/** A first screen in a fresh tab (see first-screen-timer.ts), logged with where its time went. */
 async function timeFirstScreen(b: Browser, url: string, selector: string): Promise<number> {
-  const page = await b.newPage();
-  try {
-    // A string, not a function: tsx's keepNames would wrap inner functions in a helper the page lacks.
-    await page.addInitScript(`(() => {
-      const sel = ${JSON.stringify(selector)};
-      const mo = new MutationObserver(() => {
-        if (!document.querySelector(sel)) return;
-        mo.disconnect();
-        requestAnimationFrame(() => setTimeout(() => { window.__firstPaintAt ??= performance.now(); }, 0));
-      });
-      mo.observe(document, { subtree: true, childList: true });
-    })();`);
-    const started = Date.now();
-    await page.goto(url, { waitUntil: "commit" });
-    await page.locator(selector).first().waitFor({ timeout: 120_000 });
-    const outside = Date.now() - started;
-    const at = await page.waitForFunction(() => (window as Window & { __firstPaintAt?: number }).__firstPaintAt, undefined, { timeout: 30_000 });
-    const inPage = Math.round(Number(await at.jsonValue()));
-    // The earlier way (Playwright's clock, its polling included), for comparison with older figures.
-    log(`first screen ${url.replace(/^https?:\/\/[^/]+/, "")}: ${inPage} ms on the page's clock, ${outside} ms by Playwright's`);
-    return inPage;
-  } finally {
-    await page.close();
-  }
+  const t = await measureFirstScreen(b, url, selector);
+  log(
+    `first screen ${url.replace(/^https?:\/\/[^/]+/, "")}: ${t.paint} ms on the page's clock (HTML first / last byte / row in the DOM: ${t.responseStart} / ${t.responseEnd} / ${t.inDom} ms), ${t.outside} ms by Playwright's`,
+  );
+  return t.paint;
 }
 
 /** change → DOM, bytes per change and Consul requests per minute with 1 tab, then with `tabs` tabs. */
