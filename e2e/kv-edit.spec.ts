@@ -1,4 +1,5 @@
 import { KvPage } from "./pages/kv-page";
+import { refuseChunks } from "./support/chunks";
 import { expect, test, uniq } from "./support/kv-fixtures";
 
 test.describe("KV editor: no edit is ever lost", () => {
@@ -174,5 +175,22 @@ test.describe("KV editor: no edit is ever lost", () => {
     // Consul's JSON holds the exact number (JSON.parse would round it, so read the text).
     const raw = await (await fetch(`${kv.url}/v1/kv/${key}`)).text();
     expect(raw).toContain('"Flags": 9007199254740993');
+  });
+
+  test("when the editor's code cannot be fetched, a plain text box shows and saves the value", async ({ page, kv }) => {
+    const key = `${uniq("plain")}/limits.conf`;
+    await kv.put(key, "max=10\n");
+    // CodeMirror's chunk is refused, as after a redeploy that replaced it or on a dropped connection.
+    const refused = await refuseChunks(page, "cm-editor");
+    const editor = new KvPage(page);
+    await editor.openKey(key);
+    await expect(page.getByRole("status").filter({ hasText: "The editor could not be loaded" })).toBeVisible();
+    await expect(editor.viewer).toHaveValue("max=10\n");
+    expect(refused.length).toBeGreaterThan(0);
+    await editor.edit();
+    await editor.editor.fill("max=20\n");
+    await editor.save();
+    await editor.expectSaved();
+    await expect.poll(() => kv.text(key)).toBe("max=20\n");
   });
 });

@@ -9,7 +9,7 @@ import { useIsDark } from "@/components/ui/use-is-dark";
 import type { ValueFormat } from "@/lib/kv/value";
 import { darkCodeTheme } from "./code-theme";
 
-interface CodeEditorProps {
+export interface CodeEditorProps {
   value: string;
   format: ValueFormat;
   readOnly: boolean;

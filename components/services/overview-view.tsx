@@ -11,6 +11,7 @@ import { TransitionFeed } from "@/components/health/transition-feed";
 import { useConnection, useOverviewData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
 import { useTabStatus } from "@/components/shell/use-tab-status";
+import { LazyPart } from "@/components/ui/lazy-part";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { liveQueries } from "@/components/health/queries";
 import type { FirstScreen } from "@/lib/health/first-screen";
@@ -107,7 +108,9 @@ export function OverviewView({ initial }: { initial?: FirstScreen }) {
         </section>
         <aside className="min-w-0 space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} />
-          <StatusCountsChart dc={dc} />
+          <LazyPart what="the health history chart">
+            <StatusCountsChart dc={dc} />
+          </LazyPart>
         </aside>
       </div>
     </main>

@@ -9,6 +9,7 @@ import { TransitionFeed } from "@/components/health/transition-feed";
 import { useConnection, useServiceData, useWatchState } from "@/components/health/use-live-queries";
 import { useLiveStream } from "@/components/health/use-live-stream";
 import { useTabStatus } from "@/components/shell/use-tab-status";
+import { LazyPart } from "@/components/ui/lazy-part";
 import { SkeletonLines } from "@/components/ui/skeleton";
 import { liveQueries } from "@/components/health/queries";
 import type { ServiceData } from "@/lib/health/live-merge";
@@ -97,7 +98,9 @@ export function ServiceView({ name, dc, dcName, initial }: { name: string; dc: s
         </section>
         <aside className="min-w-0 space-y-4">
           <TransitionFeed transitions={data?.transitions ?? []} dc={dc} linkServices={false} />
-          <ServiceTimeline dc={dc} name={name} />
+          <LazyPart what="the status history chart">
+            <ServiceTimeline dc={dc} name={name} />
+          </LazyPart>
         </aside>
       </div>
     </main>

@@ -5,6 +5,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useState } from "react";
+import { LazyPart } from "@/components/ui/lazy-part";
 import { NAV_ITEMS } from "./nav-items";
 import { ThemeToggle } from "./theme-toggle";
 import { useCarriedDc, withDc } from "./use-carried-dc";
@@ -75,7 +76,11 @@ export function AppHeader() {
           <ThemeToggle />
         </div>
       </div>
-      {paletteUsed && <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} dc={dc} />}
+      {paletteUsed && (
+        <LazyPart what="the command palette">
+          <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} dc={dc} />
+        </LazyPart>
+      )}
     </header>
   );
 }
