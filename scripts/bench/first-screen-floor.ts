@@ -11,7 +11,10 @@
  * order after one warm-up round, and a table of medians is printed. A diagnosis, not a product
  * change: the variants show what each part costs, not something the dashboard serves.
  */
+import { mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
+import path from "node:path";
 import { chromium } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
@@ -63,7 +66,9 @@ async function main(): Promise<void> {
   try {
     log(`seeding ${services} services × 10 instances`);
     await seed(new SeedApi(agent.url), { services, instances: 10 });
-    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url } });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "floor-data-"));
+    cleanups.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_DATA_DIR: dataDir } });
     cleanups.unshift(() => app.stop());
     await pollUntil("the dashboard's watch to be ready", async () => ((await fetch(`${app.url}/api/readyz`)).ok ? true : undefined), { timeoutMs: 180_000, intervalMs: 250 });
 

@@ -9,8 +9,9 @@
  * estate and the same flips, in the same run: each row reads `ours | Consul UI | ratio`.
  * `--sizes` runs the whole benchmark once per S (fresh agent each) and prints how it grows.
  */
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "@playwright/test";
 import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
@@ -230,7 +231,11 @@ async function runOnce(o: Options): Promise<RunResult> {
     cleanups.unshift(() => proxy.close());
     const uiProxy = await startCountingProxy(agent.url);
     cleanups.unshift(() => uiProxy.close());
-    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url } });
+    // A data directory of its own: no history file left by an earlier run (another size, another
+    // estate) is loaded by this run's dashboard.
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
+    cleanups.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
+    const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url, DASHBOARD_DATA_DIR: dataDir } });
     cleanups.unshift(() => app.stop());
     // What the dashboard warned about during the run (a slow Consul, a failed provisional read…).
     cleanups.unshift(async () => {
