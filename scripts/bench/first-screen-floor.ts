@@ -21,15 +21,9 @@ import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 import { freePort, pollUntil } from "../consul/ports";
 import { startDevAgent } from "../consul/dev-agent";
 import { SeedApi } from "../consul/seed-api";
+import { flag } from "./cli";
 import { timeFirstScreen } from "./first-screen-timer";
 import { seed, serviceName } from "./seed";
-
-function flag(name: string, def: number): number {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  const v = a ? Number(a.split("=")[1]) : def;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
 
 const SELECTOR = "[data-instance]";
 const log = (msg: string) => console.error(`[floor] ${msg}`);

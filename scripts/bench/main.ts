@@ -19,16 +19,10 @@ import { SeedApi } from "../consul/seed-api";
 import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
 import { timeFirstScreen as measureFirstScreen } from "./first-screen-timer";
+import { flag } from "./cli";
 import { startCountingProxy, type CountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
 import { openSse, type SseClient } from "./sse-client";
-
-function flag(name: string, def: number): number {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  const v = a ? Number(a.split("=")[1]) : def;
-  if (!Number.isInteger(v) || v < 1) throw new Error(`--${name} must be a positive integer`);
-  return v;
-}
 
 function sizesFlag(): number[] | undefined {
   const a = process.argv.find((x) => x.startsWith("--sizes="));
