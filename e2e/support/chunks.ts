@@ -8,14 +8,19 @@ import type { Page } from "@playwright/test";
 export async function refuseChunks(page: Page, marker: string): Promise<string[]> {
   const refused: string[] = [];
   await page.route(/\/_next\/static\/chunks\/[^/]+\.js$/, async (route) => {
-    const res = await route.fetch();
-    const body = await res.text();
-    if (body.includes(marker)) {
-      refused.push(route.request().url());
-      await route.abort("connectionreset");
-      return;
+    try {
+      const res = await route.fetch();
+      const body = await res.text();
+      if (body.includes(marker)) {
+        refused.push(route.request().url());
+        await route.abort("connectionreset");
+        return;
+      }
+      await route.fulfill({ response: res, body });
+    } catch {
+      // The test ended (its page closed) while this chunk was in flight: nothing waits for it any more.
+      await route.abort().catch(() => {});
     }
-    await route.fulfill({ response: res, body });
   });
   return refused;
 }
