@@ -13,5 +13,7 @@ export default defineConfig({
     testTimeout: 30_000,
     include: ["lib/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // The run's data (history, SQLite, session key) goes to a temporary directory, never ./data.
+    globalSetup: ["lib/server/testing/data-dir.ts"],
   },
 });

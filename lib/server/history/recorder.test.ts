@@ -1,6 +1,3 @@
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ServiceDetail, WatchState } from "@/lib/api/live";
 import { recordHistory, type RecordedWatch } from "./recorder";
@@ -28,7 +25,6 @@ describe("recordHistory", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("loads the history file only once the watch has its first full read, then records", async () => {
-    process.env.DASHBOARD_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "recorder-"));
     const load = vi.spyOn(HistoryStore.prototype, "load");
     const record = vi.spyOn(HistoryStore.prototype, "record");
     const w = fakeWatch();

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -99,6 +99,19 @@ describe("HistoryStore", () => {
     const h = new HistoryStore(dir);
     await h.load("dc1");
     expect(h.datacenterSeries("dc1")).toEqual([]);
+  });
+
+  it("removes temp files a killed write left behind, but not one another process may be writing", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "history-"));
+    const old = path.join(dir, "history-dc1.json.4242.tmp");
+    const fresh = path.join(dir, "history-dc1.json.4343.tmp");
+    const other = path.join(dir, "history-dc2.json.4242.tmp");
+    for (const f of [old, fresh, other]) writeFileSync(f, "{");
+    const hourAgo = new Date(Date.now() - 60 * MIN);
+    utimesSync(old, hourAgo, hourAgo);
+    utimesSync(other, hourAgo, hourAgo);
+    await new HistoryStore(dir).load("dc1");
+    expect(readdirSync(dir).sort()).toEqual(["history-dc1.json.4343.tmp", "history-dc2.json.4242.tmp"]);
   });
 
   it("writes synchronously on exit, the local datacenter to its own file", () => {

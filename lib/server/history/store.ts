@@ -1,6 +1,6 @@
 import "server-only";
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { MinuteRing } from "@/lib/history/minute-ring";
@@ -59,6 +59,9 @@ class DatacenterHistory {
  * persisted to one small file per datacenter so it survives a restart.
  * Memory: one byte per service per minute (5,000 services × 24 h ≈ 7 MB).
  */
+/** A temp file older than this was left by a write that never finished (a write takes well under a second). */
+const STALE_TEMP_MS = 10 * 60_000;
+
 export class HistoryStore {
   private readonly dcs = new Map<string, DatacenterHistory>();
   private readonly dirty = new Set<string>();
@@ -169,8 +172,24 @@ export class HistoryStore {
     }
   }
 
+  /**
+   * Removes temp files a killed process left mid-write (they are never read). Only old ones:
+   * a replica sharing the directory may be writing its own right now.
+   */
+  private async removeStaleTemps(dc: string): Promise<void> {
+    const prefix = `${path.basename(this.file(dc))}.`;
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    for (const name of names) {
+      if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+      const file = path.join(this.dir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info && this.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(file).catch(() => undefined);
+    }
+  }
+
   /** Loads a datacenter's persisted history, if any; a corrupt file is reported and ignored. */
   async load(dc: string): Promise<void> {
+    await this.removeStaleTemps(dc);
     let raw: string;
     try {
       raw = await readFile(this.file(dc), "utf8");
