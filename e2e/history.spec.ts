@@ -4,6 +4,7 @@ import path from "node:path";
 import { HistorySchema } from "../lib/api/history";
 import { startAppServer, type AppServer } from "../scripts/app/app-server";
 import { SeedApi } from "../scripts/consul/seed-api";
+import { writePastDay } from "../scripts/history/past-day";
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
 
@@ -17,7 +18,10 @@ async function history(app: AppServer, service: string) {
 test.describe("health history", () => {
   test.describe.configure({ timeout: 120_000 });
   let app: AppServer | undefined;
-  test.afterAll(async () => app?.stop());
+  test.afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
 
   test("is recorded, charted on the overview and service page, and survives a dashboard restart", async ({ page, agent }) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "dash-history-"));
@@ -62,5 +66,33 @@ test.describe("health history", () => {
     await page.goto(`${app.url}/?q=${p}`);
     await expect(page.getByRole("region", { name: "Health history" })).not.toHaveAttribute("data-points", "0", { timeout: 15_000 });
     await page.screenshot({ path: "test-results/history-overview.png", fullPage: true });
+  });
+
+  test("a full day is drawn in steps of a few minutes, each its worst minute, and counted by the minute", async ({ page, agent }) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "dash-history-day-"));
+    const p = uniq("day");
+    const svc = `${p}-pay`;
+    await new SeedApi(agent.url).registerInstance({ node: `${p}-n`, id: svc, service: svc }, [{ id: "http", status: "passing", serviceId: svc }]);
+    // A day as a dashboard that ran for it leaves it: every minute one of three services is not OK.
+    await writePastDay(dataDir, [svc, `${p}-a`, `${p}-b`], { failingPerMinute: 1 });
+    app = await startAppServer({ env: { CONSUL_HTTP_ADDR: agent.url, DASHBOARD_DATA_DIR: dataDir } });
+
+    await page.goto(`${app.url}/?q=${p}`);
+    const chart = page.getByRole("region", { name: "Health history" });
+    await expect(chart.getByRole("heading")).toHaveText("Health history (last 24 h, worst of every 4 min)", { timeout: 15_000 });
+    // Every recorded minute is still counted; the chart draws one point per 4 minutes.
+    expect(Number(await chart.getAttribute("data-points"))).toBeGreaterThanOrEqual(1_439);
+    await expect(chart.locator(".recharts-surface").first()).toBeVisible();
+    // Round times only (every 6 h), not a label per point.
+    const ticks = (await chart.locator("svg text").allTextContents()).filter((t) => t.includes(":"));
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.length).toBeLessThanOrEqual(5);
+    for (const t of ticks) expect(t).toMatch(/^(00|06|12|18):00$/);
+
+    await page.goto(`${app.url}/services/${encodeURIComponent(svc)}`);
+    const timeline = page.getByRole("region", { name: "Status history" });
+    await expect(timeline.getByRole("heading")).toHaveText("Status history (last 24 h, worst status per 4 minutes)", { timeout: 15_000 });
+    await expect(timeline.getByTestId("status-minutes")).toHaveText(/^[1-9]\d* min DOWN · [1-9]\d* min DEGRADED · [1-9]\d* min OK$/);
+    await expect(timeline.locator(".recharts-surface").first()).toBeVisible();
   });
 });

@@ -3,8 +3,9 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { StatusPoint } from "@/lib/api/history";
 import { SERVICE_STATUSES, type ServiceStatus } from "@/lib/api/overview";
-import { fullTimeLabel, timeLabel } from "./format";
+import { fullTimeLabel, timeLabel, timeTicks } from "./format";
 import { HistoryPanel } from "./history-panel";
+import { thinSteps } from "./steps";
 import { useHistory } from "./use-history";
 
 /** Chart level of each status (up is worse): its place in the healthiest-first list. */
@@ -21,10 +22,14 @@ function minutesByStatus(points: StatusPoint[]): Record<ServiceStatus, number> {
 export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: string }) {
   const { data, error, refetch } = useHistory(dc, name);
   const points = data?.service?.points ?? [];
-  const rows = points.map((p) => ({ t: p.t, level: NAMES.indexOf(p.status) }));
+  const drawn = thinSteps(
+    points.map((p) => ({ t: p.t, level: NAMES.indexOf(p.status) })),
+    (a, b) => a.level > b.level,
+  );
+  const rows = drawn.points;
   const mins = minutesByStatus(points);
   return (
-    <HistoryPanel label="Status history" title="Status history (last 24 h, worst status per minute)" count={points.length} loaded={Boolean(data)} error={error} onRetry={() => void refetch()}>
+    <HistoryPanel label="Status history" title={`Status history (last 24 h, worst status per ${drawn.minutes === 1 ? "minute" : `${drawn.minutes} minutes`})`} count={points.length} loaded={Boolean(data)} error={error} onRetry={() => void refetch()}>
       <>
         <p className="text-xs text-muted" data-testid="status-minutes">
           {mins.DOWN} min DOWN · {mins.DEGRADED} min DEGRADED · {mins.OK} min OK
@@ -33,7 +38,7 @@ export function ServiceTimeline({ dc, name }: { dc: string | undefined; name: st
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 24 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--line-strong)" />
-              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} tick={{ fill: "var(--muted)" }} />
+              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} ticks={timeTicks(rows[0]?.t ?? NaN, rows.at(-1)?.t ?? NaN)} tickFormatter={timeLabel} fontSize={11} tick={{ fill: "var(--muted)" }} />
               <YAxis domain={[0, 2]} ticks={[0, 1, 2]} tickFormatter={(v: number) => NAMES[v] ?? ""} fontSize={11} tick={{ fill: "var(--muted)" }} />
               <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--line-strong)", color: "var(--fg)" }} labelFormatter={(t) => fullTimeLabel(Number(t))} formatter={(v) => [NAMES[Number(v)] ?? "", "status"]} />
               <Line type="stepAfter" dataKey="level" stroke="var(--status-down)" strokeWidth={2} dot={rows.length < 20} isAnimationActive={false} />

@@ -1,9 +1,11 @@
 "use client";
 
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { CountPoint } from "@/lib/api/history";
 import type { ServiceStatus } from "@/lib/api/overview";
-import { fullTimeLabel, timeLabel } from "./format";
+import { fullTimeLabel, timeLabel, timeTicks } from "./format";
 import { HistoryPanel } from "./history-panel";
+import { thinSteps } from "./steps";
 import { useHistory } from "./use-history";
 
 const SERIES = [
@@ -12,22 +14,26 @@ const SERIES = [
   { key: "OK", color: "var(--status-ok)" },
 ] as const satisfies readonly { key: ServiceStatus; color: string }[];
 
-/** OK, DEGRADED and DOWN service counts of the datacenter over the last 24 h, one point per minute. */
+/** More services DOWN, or as many DOWN and more DEGRADED. */
+const worse = (a: CountPoint, b: CountPoint) => a.DOWN > b.DOWN || (a.DOWN === b.DOWN && a.DEGRADED > b.DEGRADED);
+
+/** OK, DEGRADED and DOWN service counts of the datacenter over the last 24 h, per minute (the worst of a few when the day is full). */
 export function StatusCountsChart({ dc }: { dc: string | undefined }) {
   const { data, error, refetch } = useHistory(dc);
   const points = data?.totals ?? [];
   const last = points.at(-1);
+  const drawn = thinSteps(points, worse);
   return (
-    <HistoryPanel label="Health history" title="Health history (last 24 h, per minute)" count={points.length} loaded={Boolean(data)} error={error} onRetry={() => void refetch()}>
+    <HistoryPanel label="Health history" title={`Health history (last 24 h, ${drawn.minutes === 1 ? "per minute" : `worst of every ${drawn.minutes} min`})`} count={points.length} loaded={Boolean(data)} error={error} onRetry={() => void refetch()}>
       <>
         <p className="sr-only">
           {points.length} minutes recorded; latest: {last?.OK} OK, {last?.DEGRADED} DEGRADED, {last?.DOWN} DOWN.
         </p>
         <div className="h-44">
           <ResponsiveContainer width="100%" height="100%">
-            <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+            <AreaChart data={drawn.points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="var(--line-strong)" />
-              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={timeLabel} fontSize={11} tick={{ fill: "var(--muted)" }} />
+              <XAxis dataKey="t" type="number" scale="time" domain={["dataMin", "dataMax"]} ticks={timeTicks(drawn.points[0]?.t ?? NaN, drawn.points.at(-1)?.t ?? NaN)} tickFormatter={timeLabel} fontSize={11} tick={{ fill: "var(--muted)" }} />
               <YAxis allowDecimals={false} fontSize={11} tick={{ fill: "var(--muted)" }} />
               <Tooltip contentStyle={{ background: "var(--surface)", borderColor: "var(--line-strong)", color: "var(--fg)" }} labelFormatter={(t) => fullTimeLabel(Number(t))} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
@@ -40,7 +46,7 @@ export function StatusCountsChart({ dc }: { dc: string | undefined }) {
                   stroke={s.color}
                   fill={s.color}
                   fillOpacity={0.5}
-                  dot={points.length < 20}
+                  dot={drawn.points.length < 20}
                   isAnimationActive={false}
                 />
               ))}

@@ -17,6 +17,7 @@ import { startAppServer } from "../app/app-server";
 import { startDevAgent } from "../consul/dev-agent";
 import { SeedApi } from "../consul/seed-api";
 import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
+import { writePastDay } from "../history/past-day";
 import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
 import { timeFirstScreen as measureFirstScreen } from "./first-screen-timer";
 import { flag } from "./cli";
@@ -226,9 +227,12 @@ async function runOnce(o: Options): Promise<RunResult> {
     const uiProxy = await startCountingProxy(agent.url);
     cleanups.unshift(() => uiProxy.close());
     // A data directory of its own: no history file left by an earlier run (another size, another
-    // estate) is loaded by this run's dashboard.
+    // estate) is loaded by this run's dashboard. It holds a day of this estate's history, as a
+    // dashboard that has run for a day has (a few services not OK in each minute), so the pages
+    // open with the charts they would have, not with a few minutes.
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "bench-data-"));
     cleanups.unshift(async () => rmSync(dataDir, { recursive: true, force: true }));
+    await writePastDay(dataDir, Array.from({ length: layout.services }, (_, i) => serviceName(i)));
     const app = await startAppServer({ env: { CONSUL_HTTP_ADDR: proxy.url, DASHBOARD_DATA_DIR: dataDir } });
     cleanups.unshift(() => app.stop());
     // What the dashboard warned about during the run (a slow Consul, a failed provisional read…).

@@ -22,9 +22,13 @@ function fakeWatch() {
 }
 
 describe("recordHistory", () => {
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 
-  it("loads the history file only once the watch has its first full read, then records", async () => {
+  it("loads the history file only once the watch has its first full read (and the pages waiting for it have gone), then records", async () => {
+    vi.useFakeTimers();
     const load = vi.spyOn(HistoryStore.prototype, "load");
     const record = vi.spyOn(HistoryStore.prototype, "record");
     const w = fakeWatch();
@@ -37,6 +41,9 @@ describe("recordHistory", () => {
     w.ready = true;
     w.state = { status: "live" } as unknown as WatchState;
     w.notify();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(load).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(load).toHaveBeenCalledTimes(1);
     expect(load).toHaveBeenCalledWith("recorder-test");
     await vi.waitFor(() => expect(record).toHaveBeenCalledTimes(1));

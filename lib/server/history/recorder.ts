@@ -18,6 +18,8 @@ export interface RecordedWatch {
 const FLUSH_MS = 30_000;
 /** A point per minute even when nothing changes, so a quiet hour is not a gap. */
 const TICK_MS = 60_000;
+/** After the watch's first full read: the pages waiting for it are served first. */
+const LOAD_DELAY_MS = 3_000;
 
 class History {
   readonly store: HistoryStore;
@@ -72,10 +74,10 @@ export function historyKey(dc: string | undefined): string {
  * minute while nothing changes. Only live data is recorded: while Consul is
  * unreachable the history shows a gap, not a copy of the last known state.
  *
- * The file is loaded once the watch has its first full read, not at start: loading it is
- * main-thread work (~0.5 s for the ~20 MB a restart leaves at 10,000 services: every ring then
- * has a gap), which would otherwise land on the first pages served. A chart that asks sooner
- * loads it itself (readHistory).
+ * The file is loaded a few seconds after the watch has its first full read, not at start:
+ * loading it is main-thread work (~0.5 s for the ~20 MB a restart leaves at 10,000 services:
+ * every ring then has a gap), which would otherwise land on the first pages served, and those
+ * wait for that same first read. A chart that asks sooner loads it itself (readHistory).
  */
 export function recordHistory(watch: RecordedWatch): void {
   const history = getHistory();
@@ -84,9 +86,11 @@ export function recordHistory(watch: RecordedWatch): void {
     if (!watch.ready || watch.state.status !== "live") return;
     history.store.record(key, watch.services().map((e) => e.detail));
   };
+  let loaded: Promise<void> | undefined;
   const later = () => {
     if (!watch.ready) return;
-    void history.ensureLoaded(key).then(record);
+    loaded ??= new Promise<void>((resolve) => setTimeout(resolve, LOAD_DELAY_MS).unref()).then(() => history.ensureLoaded(key));
+    void loaded.then(record);
   };
   watch.subscribe(later);
   const timer = setInterval(() => (watch.stopped ? clearInterval(timer) : later()), TICK_MS);
