@@ -1,5 +1,6 @@
 import { expect, test, uniq } from "./support/fixtures";
 import { OverviewPage } from "./pages/overview-page";
+import { expectHydrated } from "./support/hydration";
 
 test.describe("services overview against a real Consul agent", () => {
   test("shows healthy/total and status by the instance rules", async ({ page, app, consul }) => {
@@ -60,5 +61,30 @@ test.describe("services overview against a real Consul agent", () => {
     await overview.goto(`?q=${svc}`);
     await expect(overview.row(svc)).toContainText("<img src=x onerror=alert(1)>");
     await expect(overview.row(svc).locator("img")).toHaveCount(0);
+  });
+
+  test("rows do not prefetch their pages as they scroll into view, and a click still opens one", async ({ page, app, consul }) => {
+    const p = uniq("pf");
+    const names = Array.from({ length: 60 }, (_, i) => `${p}-s${String(i).padStart(2, "0")}`);
+    for (const name of names) await consul.registerInstance({ node: `${p}-n`, id: name, service: name }, [{ id: "http", status: "passing" }]);
+    // Next marks its prefetches with this header; each costs the server a render of a dynamic page.
+    // The rows and the recent-changes feed (60 new services) both link to service pages.
+    const prefetched: string[] = [];
+    page.on("request", (r) => {
+      if (r.headers()["next-router-prefetch"] && new URL(r.url()).pathname.startsWith("/services/")) prefetched.push(r.url());
+    });
+    await page.goto(`${app.url}/?q=${p}&sort=name`);
+    const first = page.locator(`[data-service="${names[0]}"]`);
+    await expectHydrated(first.getByRole("link"));
+    // Scroll the whole list through the viewport.
+    const last = page.locator(`[data-service="${names.at(-1)}"]`);
+    await expect(async () => {
+      await page.mouse.wheel(0, 500);
+      await expect(last).toBeInViewport({ timeout: 300 });
+    }).toPass({ timeout: 20_000 });
+    await last.getByRole("link").click();
+    await expect(page).toHaveURL(new RegExp(`/services/${names.at(-1)}$`));
+    await expect(page.locator("[data-instance]").first()).toBeVisible();
+    expect(prefetched).toEqual([]);
   });
 });

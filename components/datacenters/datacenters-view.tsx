@@ -111,7 +111,7 @@ export function DatacentersView() {
                       {d.failingNodes.map((n, i) => (
                         <span key={n}>
                           {i > 0 && ", "}
-                          <Link className="underline" href={`/nodes/${encodeURIComponent(n)}${q(d.name)}`}>
+                          <Link prefetch={false} className="underline" href={`/nodes/${encodeURIComponent(n)}${q(d.name)}`}>
                             {n}
                           </Link>
                         </span>
@@ -147,7 +147,7 @@ export function DatacentersView() {
               {estate?.problems.map((p) => (
                 <tr key={`${p.dc}/${p.name}`} data-service={p.name} data-dc={p.dc} className="border-b border-line">
                   <th scope="row" className="py-1 pr-3 text-left font-medium">
-                    <Link className="underline" href={`/services/${encodeURIComponent(p.name)}${q(p.dc)}`}>
+                    <Link prefetch={false} className="underline" href={`/services/${encodeURIComponent(p.name)}${q(p.dc)}`}>
                       {p.name}
                     </Link>
                   </th>

@@ -23,7 +23,7 @@ export function TransitionFeed({ transitions, dc, linkServices = true }: { trans
           {items.map((t) => (
             <li key={t.seq} className="break-words">
               {linkServices ? (
-                <Link className="font-medium underline" href={`/services/${encodeURIComponent(t.service)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
+                <Link prefetch={false} className="font-medium underline" href={`/services/${encodeURIComponent(t.service)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
                   {t.service}
                 </Link>
               ) : (

@@ -89,7 +89,7 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
               {listing.data.folders.map((f) => (
                 <tr key={`f:${f}`} className="border-t border-line">
                   <td className="px-3 py-1.5 font-mono break-all">
-                    <Link href={kvHref(f, "folder")} className="inline-flex items-center gap-1.5 text-link hover:underline">
+                    <Link prefetch={false} href={kvHref(f, "folder")} className="inline-flex items-center gap-1.5 text-link hover:underline">
                       <Folder aria-hidden="true" className="size-4 shrink-0" />
                       {baseName(f)}
                     </Link>
@@ -104,7 +104,7 @@ export function KvFolderView({ prefix, readOnly, maxValueBytes }: { prefix: stri
                 return (
                   <tr key={`k:${k}`} className="border-t border-line" data-key={k}>
                     <td className="px-3 py-1.5 font-mono break-all">
-                      <Link href={kvHref(k, "key")} className="inline-flex items-center gap-1.5 text-link hover:underline">
+                      <Link prefetch={false} href={kvHref(k, "key")} className="inline-flex items-center gap-1.5 text-link hover:underline">
                         <KeyRound aria-hidden="true" className="size-4 shrink-0" />
                         {baseName(k)}
                       </Link>

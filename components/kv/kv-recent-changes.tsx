@@ -35,7 +35,7 @@ export function KvRecentChanges() {
                     {e.action === "delete" || e.action === "delete-tree" ? (
                       e.key
                     ) : (
-                      <Link href={kvHref(e.key, "key")} className="text-link hover:underline">
+                      <Link prefetch={false} href={kvHref(e.key, "key")} className="text-link hover:underline">
                         {e.key}
                       </Link>
                     )}

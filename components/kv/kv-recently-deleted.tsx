@@ -53,7 +53,7 @@ export function KvRecentlyDeleted({ prefix, readOnly }: { prefix: string; readOn
       <ul className="space-y-1 text-xs">
         {versions.map((v) => (
           <li key={v.id} className="flex flex-wrap items-center gap-2">
-            <Link href={kvHref(v.key, "key")} className="font-mono break-all underline">
+            <Link prefetch={false} href={kvHref(v.key, "key")} className="font-mono break-all underline">
               {v.key}
             </Link>
             <span>{formatBytes(v.size)}</span>

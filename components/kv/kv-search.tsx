@@ -68,6 +68,7 @@ export function KvSearch() {
                 {matches.map((k) => (
                   <li key={k}>
                     <Link
+                      prefetch={false}
                       href={k.endsWith("/") ? kvHref(k, "folder") : kvHref(k, "key")}
                       className="block truncate px-2 py-1 font-mono text-sm hover:bg-surface-2"
                       onClick={() => setText("")}

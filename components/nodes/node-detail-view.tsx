@@ -24,7 +24,7 @@ function ImpactList({ label, items, dc, tone }: { label: string; items: ServiceI
         <ul aria-label={label} className="mt-1 space-y-1">
           {items.map((s) => (
             <li key={s.service} data-service={s.service}>
-              <Link className={`font-medium underline ${tone}`} href={serviceHref(s.service, dc)}>
+              <Link prefetch={false} className={`font-medium underline ${tone}`} href={serviceHref(s.service, dc)}>
                 {s.service}
               </Link>{" "}
               <span className="text-muted tabular-nums">
@@ -116,7 +116,7 @@ function NodeBody({ node, dc }: { node: NodeDetail; dc: string | undefined }) {
           {node.instances.map((i) => (
             <li key={i.id} data-instance={i.id} className="flex flex-wrap items-center gap-2">
               <StateBadge state={i.state} />
-              <Link className="font-medium underline" href={serviceHref(i.service, dc)}>
+              <Link prefetch={false} className="font-medium underline" href={serviceHref(i.service, dc)}>
                 {i.service}
               </Link>
               <span className="text-muted">

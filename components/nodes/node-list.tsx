@@ -57,7 +57,8 @@ export function NodeList({ nodes, dc, stale }: { nodes: NodeSummary[]; dc: strin
               style={{ height: ROW_HEIGHT, transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
               <span role="rowheader" className="truncate font-medium">
-                <Link className="underline-offset-2 hover:underline" href={nodeHref(n.name, dc)}>
+                {/* No prefetch: every row scrolled into view would cost the server a render of a dynamic page. */}
+                <Link prefetch={false} className="underline-offset-2 hover:underline" href={nodeHref(n.name, dc)}>
                   {n.name}
                 </Link>
               </span>
@@ -80,7 +81,7 @@ export function NodeList({ nodes, dc, stale }: { nodes: NodeSummary[]; dc: strin
                 {n.services.map((s, i) => (
                   <span key={s}>
                     {i > 0 && ", "}
-                    <Link className="underline-offset-2 hover:underline" href={`/services/${encodeURIComponent(s)}${dcQuery}`}>
+                    <Link prefetch={false} className="underline-offset-2 hover:underline" href={`/services/${encodeURIComponent(s)}${dcQuery}`}>
                       {s}
                     </Link>
                   </span>

@@ -14,7 +14,7 @@ export function InstanceCard({ instance: i, dc }: { instance: InstanceDetail; dc
         <h3 className="font-semibold break-all">{i.id}</h3>
         <span className="text-sm text-muted">
           on node{" "}
-          <Link className="font-medium underline" href={`/nodes/${encodeURIComponent(i.node)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
+          <Link prefetch={false} className="font-medium underline" href={`/nodes/${encodeURIComponent(i.node)}${dc ? `?dc=${encodeURIComponent(dc)}` : ""}`}>
             {i.node}
           </Link> · <code>{i.address}:{i.port}</code>
         </span>

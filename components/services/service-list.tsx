@@ -72,7 +72,8 @@ export function ServiceList({ services, dc, stale }: { services: LiveSummary[]; 
               style={{ height: rowHeight - (wide ? 0 : 6), transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)` }}
             >
               <span role="rowheader" className="truncate font-medium">
-                <Link className="text-link underline-offset-2 hover:underline sm:text-fg" href={`/services/${encodeURIComponent(s.name)}${dcQuery}`}>
+                {/* No prefetch: every row scrolled into view would cost the server a render of a dynamic page. */}
+                <Link prefetch={false} className="text-link underline-offset-2 hover:underline sm:text-fg" href={`/services/${encodeURIComponent(s.name)}${dcQuery}`}>
                   {s.name}
                 </Link>
               </span>
