@@ -14,7 +14,7 @@ export interface PastDayRequest {
   failingPerMinute: number;
 }
 
-/** Deterministic: in minute m, services (m·7919 + k) mod S for k < failing are DEGRADED or DOWN. */
+/** Deterministic: in minute m, `failing` services spread by primes are DEGRADED or DOWN (DOWN one time in three). */
 function statusAt(i: number, m: number, req: PastDayRequest): ServiceStatus {
   const n = req.services.length;
   for (let k = 0; k < req.failingPerMinute; k++) {

@@ -30,6 +30,9 @@ const FileSchema = z.object({
   services: z.record(z.string(), z.union([ServiceSlots, ServiceRun])),
 });
 
+/** A temp file older than this was left by a write that never finished (a write takes well under a second). */
+const STALE_TEMP_MS = 10 * 60_000;
+
 class DatacenterHistory {
   readonly totals: Record<ServiceStatus, MinuteRing>;
   readonly services = new Map<string, MinuteRing>();
@@ -59,9 +62,6 @@ class DatacenterHistory {
  * persisted to one small file per datacenter so it survives a restart.
  * Memory: one byte per service per minute (5,000 services × 24 h ≈ 7 MB).
  */
-/** A temp file older than this was left by a write that never finished (a write takes well under a second). */
-const STALE_TEMP_MS = 10 * 60_000;
-
 export class HistoryStore {
   private readonly dcs = new Map<string, DatacenterHistory>();
   private readonly dirty = new Set<string>();
