@@ -52,3 +52,44 @@ export async function timeFirstScreen(b: Browser, url: string, selector: string)
     await page.close();
   }
 }
+
+/**
+ * Click → the next page's first `target` painted, in one tab that stays open (how an operator
+ * usually reaches a service page: from the list). Opens `listUrl`, then for each of the first
+ * `count` links matching `link`: waits until the page can act on a click (`ready`, a string
+ * expression run in the page with the link as `el`), clicks it, times it on the page's clock
+ * (the same frame rule as `timeFirstScreen`), and goes back to the list.
+ */
+export async function timeClickThrough(
+  b: Browser,
+  opts: { listUrl: string; link: string; target: string; ready: string; count: number },
+): Promise<number[]> {
+  const page = await b.newPage();
+  const times: number[] = [];
+  try {
+    await page.goto(opts.listUrl);
+    for (let i = 0; i < opts.count; i++) {
+      await page.locator(opts.link).nth(i).waitFor({ timeout: 120_000 });
+      await page.waitForFunction(`(() => { const el = document.querySelectorAll(${JSON.stringify(opts.link)})[${i}]; return !!el && (${opts.ready}); })()`, undefined, { timeout: 30_000 });
+      const ms = (await page.evaluate(`new Promise((resolve, reject) => {
+        const target = ${JSON.stringify(opts.target)};
+        if (document.querySelector(target)) return reject(new Error("the list already shows " + target));
+        const t0 = performance.now();
+        document.querySelectorAll(${JSON.stringify(opts.link)})[${i}].click();
+        const deadline = t0 + 30000;
+        const tick = () => {
+          if (document.querySelector(target)) return requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+          if (performance.now() > deadline) return reject(new Error("no " + target + " within 30 s of the click"));
+          setTimeout(tick, 2);
+        };
+        tick();
+      })`)) as number;
+      times.push(Math.round(ms));
+      await page.goBack();
+      await page.locator(opts.link).nth(i).waitFor({ timeout: 120_000 });
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
+}
