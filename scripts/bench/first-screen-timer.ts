@@ -57,7 +57,7 @@ export async function timeFirstScreen(b: Browser, url: string, selector: string)
  * Click → the next page's first `target` painted, in one tab that stays open (how an operator
  * usually reaches a service page: from the list). Opens `listUrl`, then for each of the first
  * `count` links matching `link`: waits until the page can act on a click (`ready`, a string
- * expression run in the page with the link as `el`), clicks it, times it on the page's clock
+ * expression run in the page with the link as `el`) and is idle, clicks it, times it on the page's clock
  * (the same frame rule as `timeFirstScreen`), and goes back to the list.
  */
 export async function timeClickThrough(
@@ -71,6 +71,15 @@ export async function timeClickThrough(
     for (let i = 0; i < opts.count; i++) {
       await page.locator(opts.link).nth(i).waitFor({ timeout: 120_000 });
       await page.waitForFunction(`(() => { const el = document.querySelectorAll(${JSON.stringify(opts.link)})[${i}]; return !!el && (${opts.ready}); })()`, undefined, { timeout: 30_000 });
+      // …and the list has done what opening it set off (its live data, its first queries): five idle
+      // periods in a row of at least 45 ms each (50 is the most the browser gives), or 3 s, whichever
+      // comes first (a page that animates all the time, as Consul's UI does, never has such periods).
+      await page.evaluate(`new Promise((resolve) => {
+        let calm = 0;
+        const check = (d) => { calm = d.timeRemaining() >= 45 ? calm + 1 : 0; if (calm >= 5) resolve(); else requestIdleCallback(check); };
+        requestIdleCallback(check);
+        setTimeout(resolve, 3000);
+      })`);
       const ms = (await page.evaluate(`new Promise((resolve, reject) => {
         const target = ${JSON.stringify(opts.target)};
         if (document.querySelector(target)) return reject(new Error("the list already shows " + target));
