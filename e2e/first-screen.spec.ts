@@ -125,6 +125,58 @@ test.describe("first screen from the server", () => {
     await expect(wall.grid.locator('[data-stale="true"]')).toHaveCount(0);
   });
 
+  test("the overview and a service page paint before Next's scripts are fetched, then hydrate and go live", async ({ page, request, consul }) => {
+    const p = uniq("first-frame");
+    const web = `${p}-web`;
+    await consul.registerInstance({ node: `${p}-n1`, id: `${web}-1`, service: web }, [{ id: "http", status: "passing" }]);
+    await expect.poll(async () => (await html(request, `/?q=${p}`)).includes(`data-service="${web}"`), { timeout: 15_000 }).toBe(true);
+
+    for (const path of [`/?q=${p}`, `/services/${web}`]) {
+      // As a browser asks for it: no chunk script in the document, one loader with this response's nonce.
+      const res = await request.get(path, { headers: { accept: "text/html" } });
+      const body = await res.text();
+      const nonce = /'nonce-([^']+)'/.exec(res.headers()["content-security-policy"] ?? "")?.[1];
+      expect(nonce, path).toBeTruthy();
+      expect(body.match(/<script[^>]*\bsrc="\/_next\/static\/chunks\/[^"]+"(?![^>]*noModule)[^>]*>/g), path).toBeNull();
+      expect(body, path).toContain(`<script nonce="${nonce}">(function(){var s=["/_next/static/chunks/`);
+
+      // In the browser: the frame that paints the first row starts before the first chunk is
+      // even requested (the frame as the page's main thread sees it; Chromium's first-contentful-
+      // paint entry is when the compositor presented it, later still).
+      const selector = path.startsWith("/services/") ? "[data-instance]" : "[data-service]";
+      await page.addInitScript(`(() => {
+        const mo = new MutationObserver(() => {
+          if (!document.querySelector(${JSON.stringify(selector)})) return;
+          mo.disconnect();
+          requestAnimationFrame(() => { window.__rowFrame = performance.now(); });
+        });
+        mo.observe(document, { subtree: true, childList: true });
+      })();`);
+      await page.goto(path);
+      await expect(page.locator(selector).first()).toBeVisible();
+      await expect
+        .poll(() => page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.includes("/_next/static/chunks/")).length))
+        .toBeGreaterThan(3);
+      const t = (await page.evaluate(`({
+        rowFrame: window.__rowFrame,
+        firstChunk: Math.min(...performance.getEntriesByType("resource").filter((e) => e.name.includes("/_next/static/chunks/")).map((e) => e.startTime)),
+      })`)) as { rowFrame?: number; firstChunk: number };
+      expect(t.rowFrame, path).toBeDefined();
+      expect(t.firstChunk, path).toBeGreaterThanOrEqual(t.rowFrame!);
+    }
+
+    // …and the page is the live one: it hydrated and follows a change.
+    const overview = new OverviewPage(page);
+    await overview.goto(`?q=${p}`);
+    await overview.expectLive();
+    await overview.expectService(web, "1/1", "OK");
+    await consul.setCheck(`${p}-n1`, { id: "http", status: "critical", serviceId: `${web}-1` });
+    await overview.expectService(web, "0/1", "DOWN");
+    await overview.row(web).getByRole("link", { name: web }).click();
+    await expect(page).toHaveURL(new RegExp(`/services/${web}$`));
+    await expect(page.locator(`[data-instance="${web}-1"]`)).toBeVisible();
+  });
+
   test("a wall whose scripts never run shows its totals at once, then says it is not live", async ({ browser, app, consul }) => {
     const p = uniq("first-wall-nojs");
     await seedEstate(consul, p, p, { down: 0, degraded: 0, ok: 3 });

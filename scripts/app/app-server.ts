@@ -24,9 +24,9 @@ export interface AppServerOptions {
   waitReady?: boolean;
 }
 
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const START = path.join(ROOT, "scripts", "app", "start.mjs");
 
-/** Starts the built dashboard (`next start`) on 127.0.0.1 and waits until it answers. */
+/** Starts the built dashboard as `npm start` does (scripts/app/start.mjs) on 127.0.0.1 and waits until it answers. */
 export async function startAppServer(opts: AppServerOptions): Promise<AppServer> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("The dashboard is not built: run `npm run build` first");
@@ -34,9 +34,9 @@ export async function startAppServer(opts: AppServerOptions): Promise<AppServer>
   const port = opts.port ?? (await freePort());
   // Only what the dashboard should see: no Consul variables leak in from the caller's shell.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("CONSUL_") && !k.startsWith("DASHBOARD_")));
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+  const child = spawn(process.execPath, [START], {
     cwd: ROOT,
-    env: { ...base, NODE_ENV: "production", ...opts.env },
+    env: { ...base, NODE_ENV: "production", DASHBOARD_HOST: "127.0.0.1", PORT: String(port), ...opts.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

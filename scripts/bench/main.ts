@@ -163,7 +163,7 @@ const BROWSER_GAP_MS = 2_500;
 async function timeFirstScreen(b: Browser, url: string, selector: string): Promise<number> {
   const t = await measureFirstScreen(b, url, selector);
   log(
-    `first screen ${url.replace(/^https?:\/\/[^/]+/, "")}: ${t.paint} ms on the page's clock (HTML first / last byte / row in the DOM: ${t.responseStart} / ${t.responseEnd} / ${t.inDom} ms), ${t.outside} ms by Playwright's`,
+    `first screen ${url.replace(/^https?:\/\/[^/]+/, "")}: ${t.paint} ms on the page's clock (HTML first / last byte / row in the DOM: ${t.responseStart} / ${t.responseEnd} / ${t.inDom} ms), ${t.outside} ms on the harness's clock`,
   );
   return t.paint;
 }
