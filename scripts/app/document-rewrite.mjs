@@ -49,6 +49,8 @@ function rewriteResponse(req, res) {
       const vary = String(res.getHeader("vary") ?? "");
       if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
       gzip.on("data", (c) => write(c));
+      // A browser that goes away mid-document: drop the rest quietly (Next may still be writing).
+      gzip.on("error", () => {});
       res.once("close", () => gzip.destroy());
     }
     plan = { rewriter: html ? createRewriter() : undefined, decoder: html ? new TextDecoder() : undefined, gzip };
@@ -58,6 +60,7 @@ function rewriteResponse(req, res) {
   const out = (buf) => {
     if (buf.length === 0) return;
     if (plan.gzip) {
+      if (plan.gzip.destroyed) return;
       plan.gzip.write(buf);
       plan.gzip.flush();
     } else {
@@ -79,7 +82,13 @@ function rewriteResponse(req, res) {
   res.writeHead = function (status, ...rest) {
     // writeHead(status[, message][, headers]): the headers go through setHeader so decide() sees them.
     const headers = typeof rest[0] === "string" ? rest[1] : rest[0];
-    if (headers && typeof headers === "object" && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    if (Array.isArray(headers)) {
+      // Raw pairs, flat ([k, v, k, v]) or nested ([[k, v]]): appended, so repeated names (Set-Cookie) stay.
+      const pairs = headers.length && Array.isArray(headers[0]) ? headers : headers.flatMap((_, i) => (i % 2 ? [] : [[headers[i], headers[i + 1]]]));
+      for (const [k, v] of pairs) res.appendHeader(k, v);
+    } else if (headers && typeof headers === "object") {
+      for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    }
     res.statusCode = status;
     decide();
     return typeof rest[0] === "string" ? writeHead(status, rest[0]) : writeHead(status);
@@ -96,7 +105,7 @@ function rewriteResponse(req, res) {
     const data = typeof chunk === "function" ? undefined : chunk;
     decide();
     transform(data, typeof encoding === "function" ? undefined : encoding, true);
-    if (plan.gzip) {
+    if (plan.gzip && !plan.gzip.destroyed) {
       plan.gzip.once("end", () => end(done));
       plan.gzip.end();
     } else {

@@ -109,3 +109,37 @@ describe("document rewrite around Next's listener", () => {
     expect(gunzipSync(res.body).toString("utf8")).toBe(HEAD + TAIL);
   });
 });
+
+describe("document rewrite when the browser goes away", () => {
+  it("drops the rest of a document quietly and keeps answering", async () => {
+    let writeMore: (() => void) | undefined;
+    let requests = 0;
+    let serverSawClose = false;
+    const url = await serve((_req, res) => {
+      res.writeHead(200, ["Content-Type", "text/html", "Set-Cookie", "a=1", "Set-Cookie", "b=2"]);
+      if (++requests > 1) return void res.end(HEAD + TAIL);
+      res.write(HEAD);
+      res.once("close", () => (serverSawClose = true));
+      writeMore = () => {
+        res.write("<p>more</p>");
+        res.end(TAIL);
+      };
+    });
+    const closed = new Promise<void>((resolve) => {
+      const req = http.get(`${url}/wall`, { headers: BROWSER }, (res) => {
+        expect(res.headers["set-cookie"]).toEqual(["a=1", "b=2"]);
+        res.once("data", () => {
+          req.destroy();
+          resolve();
+        });
+      });
+      req.on("error", () => {});
+    });
+    await closed;
+    await expect.poll(() => serverSawClose).toBe(true);
+    // Next goes on writing to a response whose browser left: no error escapes.
+    writeMore!();
+    const again = await get(`${url}/wall`, BROWSER);
+    expect(gunzipSync(again.body).toString("utf8")).toContain("var s=[");
+  });
+});
