@@ -80,7 +80,18 @@ export async function timeClickThrough(
     await page.goto(opts.listUrl);
     for (let i = 0; i < opts.count; i++) {
       await page.locator(opts.link).nth(i).waitFor({ timeout: 120_000 });
-      await page.waitForFunction(`(() => { const el = document.querySelectorAll(${JSON.stringify(opts.link)})[${i}]; return !!el && (${opts.ready}); })()`, undefined, { timeout: 30_000 });
+      // Polled inside the page by one evaluation: Playwright's waitForFunction evaluates a string
+      // predicate with eval, which the dashboard's CSP refuses once its own scripts run late.
+      await page.evaluate(`new Promise((resolve, reject) => {
+        const deadline = performance.now() + 30000;
+        const tick = () => {
+          const el = document.querySelectorAll(${JSON.stringify(opts.link)})[${i}];
+          if (el && (${opts.ready})) return resolve();
+          if (performance.now() > deadline) return reject(new Error("the list's link ${i} is not ready within 30 s"));
+          setTimeout(tick, 20);
+        };
+        tick();
+      })`);
       // …and the list has done what opening it set off (its live data, its first queries): five idle
       // periods in a row of at least 45 ms each (50 is the most the browser gives), or 3 s, whichever
       // comes first (a page that animates all the time, as Consul's UI does, never has such periods).
