@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { ServiceCount } from "@/lib/health/provisional";
-import type { HealthCheck, ServiceInstance } from "@/lib/health/types";
+import type { HealthCheck } from "@/lib/health/types";
 import type { ConsulClient, ReadOptions } from "./client";
 import { isConsulError } from "./errors";
 import { consulPath } from "./paths";
-import { toHealthCheck, toInstance } from "./reshape";
-import { ConsulCatalogServices, ConsulHealthChecks, ConsulServiceEntries } from "./schemas";
+import { toHealthCheck } from "./reshape";
+import { ConsulHealthChecks } from "./schemas";
 import { NOT_PASSING_FILTER } from "./watch-queries";
 
 /**
@@ -42,26 +42,4 @@ export async function readNonPassingChecks(client: ConsulClient, opts: ReadOptio
     query: { filter: NOT_PASSING_FILTER },
   });
   return data.map(toHealthCheck);
-}
-
-/** Every service name of a datacenter with its tags (`/v1/catalog/services`): no instances, no checks. */
-export async function readServiceNames(client: ConsulClient, opts: ReadOptions = {}): Promise<Record<string, string[]>> {
-  const { data } = await client.getJson(consulPath("catalog", "services"), ConsulCatalogServices, { stale: true, ...opts });
-  return data;
-}
-
-/** One service's instances and every check on them, their nodes' included (`/v1/health/service/<name>`). */
-export async function readServiceInputs(
-  client: ConsulClient,
-  name: string,
-  opts: ReadOptions = {},
-): Promise<{ instances: ServiceInstance[]; checks: HealthCheck[] }> {
-  const { data } = await client.getJson(consulPath("health", "service", name), ConsulServiceEntries, { stale: true, ...opts });
-  const checks = new Map<string, HealthCheck>();
-  const instances = data.map((entry) => {
-    // A node's checks come once per instance on that node: one of each is kept.
-    for (const c of entry.Checks) checks.set(`${c.Node}\u0000${c.CheckID}`, toHealthCheck(c));
-    return toInstance(entry.Node, entry.Service);
-  });
-  return { instances, checks: [...checks.values()] };
 }

@@ -7,7 +7,6 @@ import { wallScreen, type WallFilter, type WallFirstScreen, type WallScreen } fr
 import type { DcWatch } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
 import { PROVISIONAL_WAIT_MS, provisionalRows, type Provisional } from "../watch/provisional";
-import { quickFirstScreen } from "../watch/quick-screen";
 import { getWatchRegistry } from "../wiring";
 
 /**
@@ -65,18 +64,12 @@ function wallScreenOf(watch: DcWatch, filter: WallFilter): WallScreen {
 
 /**
  * A first screen from the shared watch of `dc`: `fromWatch` when the watch is warm; when it
- * is cold, from its first full read, the provisional one (`fromRows`) or the `quick` one
- * (the overview's), whichever comes first within a short wait; else undefined (the live
- * stream fills the page). Holding a
+ * is cold, from its first full read or the provisional one (`fromRows`), whichever comes
+ * first within a short wait; else undefined (the live stream fills the page). Holding a
  * lease for the render also starts the watch of a datacenter nobody is viewing yet, so the
  * browser's stream finds it running.
  */
-async function fromSharedWatch<T>(
-  dc: string | undefined,
-  fromWatch: (watch: DcWatch) => T,
-  fromRows: (p: Provisional) => T,
-  quick?: (watch: DcWatch) => Promise<T | undefined>,
-): Promise<T | undefined> {
+async function fromSharedWatch<T>(dc: string | undefined, fromWatch: (watch: DcWatch) => T, fromRows: (p: Provisional) => T): Promise<T | undefined> {
   const lease = getWatchRegistry().acquire(dc);
   try {
     const { watch } = lease;
@@ -91,17 +84,9 @@ async function fromSharedWatch<T>(
       });
     });
     // `failing` first: a watch already failing wins over provisional rows already read.
-    // A quick screen that cannot be built leaves the race to the others.
-    const never = new Promise<never>(() => {});
-    const early = await Promise.race([
-      failing,
-      watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined),
-      provisionalRows(watch).then((p) => (p ? { rows: p } : undefined)),
-      quick ? quick(watch).then((screen) => (screen === undefined ? never : { screen })) : never,
-    ]).finally(() => unsubscribe());
+    const early = await Promise.race([failing, watch.waitForData(OVERVIEW_COLD_WAIT_MS).then(() => undefined), provisionalRows(watch)]).finally(() => unsubscribe());
     if (watch.ready) return fromWatch(watch);
-    if (!early) return undefined;
-    return "screen" in early ? early.screen : fromRows(early.rows);
+    return early ? fromRows(early) : undefined;
   } finally {
     lease.release();
   }
@@ -113,7 +98,6 @@ export function overviewFirstScreen(view: OverviewParams): Promise<FirstScreen |
     view.dc,
     (watch) => firstScreenOf(watch, view),
     (p) => firstScreen(p.rows, view),
-    (watch) => quickFirstScreen(watch, view),
   );
 }
 

@@ -1,13 +1,10 @@
 import "server-only";
 import type { LiveSummary } from "@/lib/api/live";
 import { provisionalSummaries } from "@/lib/health/provisional";
-import { parseOverviewParams } from "@/lib/health/view";
 import { getConsulClient } from "../consul";
-import { readServiceCounts } from "../consul/service-counts";
+import { readNonPassingChecks, readServiceCounts } from "../consul/service-counts";
 import { log } from "../log";
 import type { DcWatch } from "./dc-watch";
-import { nonPassingOnce } from "./non-passing-once";
-import { quickFirstScreen } from "./quick-screen";
 
 /** How long a page render waits for the provisional read; past it the live stream fills the page. */
 export const PROVISIONAL_WAIT_MS = 3_000;
@@ -49,7 +46,7 @@ function read(watch: DcWatch, entry: Entry): Promise<Provisional | undefined> {
   // Consul computes the whole summary before its first byte: seconds at 100,000 instances on a
   // busy machine, past the usual first-byte deadline that tells a silent Consul.
   const opts = { dc: watch.dc, timeoutMs: PROVISIONAL_READ_MS, firstByteMs: PROVISIONAL_READ_MS };
-  const reading = Promise.all([readServiceCounts(client, opts), nonPassingOnce(watch, opts)])
+  const reading = Promise.all([readServiceCounts(client, opts), readNonPassingChecks(client, opts)])
     .then(
       ([counts, checks]) => {
         if (!counts) return undefined;
@@ -102,8 +99,6 @@ export function provisionalRows(watch: DcWatch, waitMs = PROVISIONAL_WAIT_MS): P
   return entry.reading ? within(entry.reading, waitMs) : Promise.resolve(undefined);
 }
 
-const DEFAULT_VIEW = parseOverviewParams({ get: () => null });
-
 /** The longest a new watch holds its first full read back for the provisional read. */
 const HOLD_FIRST_READ_MS = 1_500;
 
@@ -112,7 +107,5 @@ const HOLD_FIRST_READ_MS = 1_500;
  * first (a silent Consul must not delay the watch's own outage report by the whole deadline).
  */
 export function beforeFirstRead(watch: DcWatch): Promise<unknown> {
-  // The overview's default first screen, read alongside: the first page opened finds it ready.
-  quickFirstScreen(watch, DEFAULT_VIEW).catch((err: unknown) => log.warn({ err, dc: watch.dc }, "Quick first screen failed"));
   return provisionalRows(watch, HOLD_FIRST_READ_MS);
 }
