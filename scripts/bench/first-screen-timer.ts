@@ -1,4 +1,4 @@
-import type { Browser } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 
 /** One first screen, on the page's own clock (performance.now() is 0 at navigation start). */
 export interface FirstScreen {
@@ -64,6 +64,26 @@ export async function timeFirstScreen(b: Browser, url: string, selector: string)
 }
 
 /**
+ * Waits until the `index`th `link` on the page can act on a click (`ready`, a string expression
+ * run in the page with the link as `el`): for a server-rendered list, until its scripts have
+ * loaded and React has hydrated it. Polled inside the page by one evaluation: Playwright's
+ * waitForFunction evaluates a string predicate with eval, which the dashboard's CSP refuses.
+ */
+export async function untilLinkReady(page: Page, link: string, index: number, ready: string): Promise<void> {
+  await page.locator(link).nth(index).waitFor({ timeout: 120_000 });
+  await page.evaluate(`new Promise((resolve, reject) => {
+    const deadline = performance.now() + 30000;
+    const tick = () => {
+      const el = document.querySelectorAll(${JSON.stringify(link)})[${index}];
+      if (el && (${ready})) return resolve();
+      if (performance.now() > deadline) return reject(new Error("the list's link ${index} is not ready within 30 s"));
+      setTimeout(tick, 20);
+    };
+    tick();
+  })`);
+}
+
+/**
  * Click → the next page's first `target` painted, in one tab that stays open (how an operator
  * usually reaches a service page: from the list). Opens `listUrl`, then for each of the first
  * `count` links matching `link`: waits until the page can act on a click (`ready`, a string
@@ -79,19 +99,7 @@ export async function timeClickThrough(
   try {
     await page.goto(opts.listUrl);
     for (let i = 0; i < opts.count; i++) {
-      await page.locator(opts.link).nth(i).waitFor({ timeout: 120_000 });
-      // Polled inside the page by one evaluation: Playwright's waitForFunction evaluates a string
-      // predicate with eval, which the dashboard's CSP refuses once its own scripts run late.
-      await page.evaluate(`new Promise((resolve, reject) => {
-        const deadline = performance.now() + 30000;
-        const tick = () => {
-          const el = document.querySelectorAll(${JSON.stringify(opts.link)})[${i}];
-          if (el && (${opts.ready})) return resolve();
-          if (performance.now() > deadline) return reject(new Error("the list's link ${i} is not ready within 30 s"));
-          setTimeout(tick, 20);
-        };
-        tick();
-      })`);
+      await untilLinkReady(page, opts.link, i, opts.ready);
       // …and the list has done what opening it set off (its live data, its first queries): five idle
       // periods in a row of at least 45 ms each (50 is the most the browser gives), or 3 s, whichever
       // comes first (a page that animates all the time, as Consul's UI does, never has such periods).

@@ -19,7 +19,7 @@ import { SeedApi } from "../consul/seed-api";
 import { CHROMIUM_ARGS, chromiumPath } from "../browser/chromium";
 import { writePastDay } from "../history/past-day";
 import { installDomProbe, meterBytes, waitForDomValue, type DomKind } from "./browser-probe";
-import { timeClickThrough, timeFirstScreen as measureFirstScreen } from "./first-screen-timer";
+import { timeClickThrough, timeFirstScreen as measureFirstScreen, untilLinkReady } from "./first-screen-timer";
 import { flag } from "./cli";
 import { startCountingProxy, type CountingProxy } from "./counting-proxy";
 import { seed, serviceName, setCheck, type SeedLayout } from "./seed";
@@ -181,6 +181,9 @@ async function measurePeer(b: Browser, peer: Peer, consul: SeedApi, o: Options):
   try {
     await page.goto(peer.flipUrl);
     await page.locator(peer.firstRowSelector).first().waitFor({ timeout: 120_000 });
+    // Loaded, not just painted: our list's scripts come after its first frame, and a chunk still
+    // arriving when the meter starts would be counted as bytes of the changes.
+    await untilLinkReady(page, peer.serviceLinkSelector, 0, peer.linkReady);
     await installDomProbe(page, peer.kind, names);
     const meter = await meterBytes(page);
     // Let the page settle (first snapshot, Consul UI's first blocking query) before counting.
