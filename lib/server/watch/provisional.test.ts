@@ -13,8 +13,10 @@ vi.mock("../consul/service-counts", () => ({
   readNonPassingChecks: () => Promise.resolve([]),
 }));
 vi.mock("../log", () => ({ log: { warn: () => {} } }));
+vi.mock("../config", () => ({ getConfig: () => ({ watch: { warm: true } }) }));
 
 const { provisionalRows, PROVISIONAL_WAIT_MS } = await import("./provisional");
+const { startEarlyRead } = await import("./early-read");
 
 const web = (n: number): ServiceCount[] => [{ name: "web", tags: [], nodes: ["n1"], instances: n }];
 const answer = (v: ServiceCount[] | Error) => reads.counts.shift()?.(v);
@@ -28,6 +30,26 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe("provisionalRows", () => {
+  it("the local datacenter's first read takes the one start-up began: once, not for another datacenter, not once 5 s old", async () => {
+    startEarlyRead();
+    expect(reads.calls).toBe(1);
+    const remote = provisionalRows({ dc: "dc2" } as unknown as DcWatch);
+    expect(reads.calls).toBe(2);
+    const local = provisionalRows(fakeWatch());
+    expect(reads.calls).toBe(2);
+    answer(web(7)); // the start-up read
+    answer(web(3));
+    expect((await local)?.rows[0]?.total).toBe(7);
+    expect((await remote)?.rows[0]?.total).toBe(3);
+    void provisionalRows(fakeWatch());
+    expect(reads.calls).toBe(3);
+
+    startEarlyRead();
+    await vi.advanceTimersByTimeAsync(5_000);
+    void provisionalRows(fakeWatch());
+    expect(reads.calls).toBe(5);
+  });
+
   it("gives up waiting after waitMs, while the same read still answers a later caller", async () => {
     const w = fakeWatch();
     const page = provisionalRows(w);

@@ -1,20 +1,15 @@
 import "server-only";
 import type { LiveSummary } from "@/lib/api/live";
 import { provisionalSummaries } from "@/lib/health/provisional";
-import { getConsulClient } from "../consul";
-import { readNonPassingChecks, readServiceCounts } from "../consul/service-counts";
 import { log } from "../log";
 import type { DcWatch } from "./dc-watch";
+import { PROVISIONAL_READ_MS, readProvisionalInputs, takeEarlyRead } from "./early-read";
 
 /** How long a page render waits for the provisional read; past it the live stream fills the page. */
 export const PROVISIONAL_WAIT_MS = 3_000;
 
-/**
- * The provisional read's own deadline. Nobody renders while waiting this long, but the live
- * stream sends what it brings: on a busy machine Consul can take several seconds to answer,
- * still well before the full read at 50,000 instances.
- */
-export const PROVISIONAL_READ_MS = 15_000;
+/** The provisional read's own deadline (early-read.ts). */
+export { PROVISIONAL_READ_MS };
 
 /** A read younger than this is served as is; an older one is still served while a new one is read. */
 const FRESH_MS = 5_000;
@@ -42,11 +37,9 @@ const g = globalThis as typeof globalThis & { [KEY]?: WeakMap<DcWatch, Entry> };
 const entries: WeakMap<DcWatch, Entry> = (g[KEY] ??= new WeakMap());
 
 function read(watch: DcWatch, entry: Entry): Promise<Provisional | undefined> {
-  const client = getConsulClient();
-  // Consul computes the whole summary before its first byte: seconds at 100,000 instances on a
-  // busy machine, past the usual first-byte deadline that tells a silent Consul.
-  const opts = { dc: watch.dc, timeoutMs: PROVISIONAL_READ_MS, firstByteMs: PROVISIONAL_READ_MS };
-  const reading = Promise.all([readServiceCounts(client, opts), readNonPassingChecks(client, opts)])
+  // The local datacenter's first read may already be under way since start-up (early-read.ts).
+  const inputs = (watch.dc === undefined ? takeEarlyRead(FRESH_MS) : undefined) ?? readProvisionalInputs(watch.dc);
+  const reading = inputs
     .then(
       ([counts, checks]) => {
         if (!counts) return undefined;
