@@ -9,7 +9,8 @@ import {
 import type { DcWatch, WatchEvent } from "../watch/dc-watch";
 import { toSummary } from "../watch/diff";
 import { registerStream } from "../shutdown";
-import { PROVISIONAL_READ_MS, provisionalRows, type Provisional } from "../watch/provisional";
+import { PROVISIONAL_READ_MS } from "../watch/early-read";
+import { provisionalRows, type Provisional } from "../watch/provisional";
 import type { WatchLease } from "../watch/registry";
 
 export type StreamScope = { kind: "overview" } | { kind: "service"; name: string };

@@ -3,13 +3,10 @@ import type { LiveSummary } from "@/lib/api/live";
 import { provisionalSummaries } from "@/lib/health/provisional";
 import { log } from "../log";
 import type { DcWatch } from "./dc-watch";
-import { PROVISIONAL_READ_MS, readProvisionalInputs, takeEarlyRead } from "./early-read";
+import { readProvisionalInputs, takeEarlyRead } from "./early-read";
 
 /** How long a page render waits for the provisional read; past it the live stream fills the page. */
 export const PROVISIONAL_WAIT_MS = 3_000;
-
-/** The provisional read's own deadline (early-read.ts). */
-export { PROVISIONAL_READ_MS };
 
 /** A read younger than this is served as is; an older one is still served while a new one is read. */
 const FRESH_MS = 5_000;
